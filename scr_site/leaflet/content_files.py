@@ -1,0 +1,72 @@
+"""Reading the leaflet's source files in content/ into plain dictionaries.
+
+content/
+    boards.yaml                    the boards' contact details, in order
+    guidance.yaml                  the guidance links, in order
+    leaflets/<slug>/leaflet.yaml   a leaflet's title and its longer texts
+    leaflets/<slug>/sections/*.md  its questions, in file-name order: a YAML header
+                                   between '---' lines, then the answer in Markdown
+"""
+
+from pathlib import Path
+
+import yaml
+
+
+class ContentError(Exception):
+    """A file in content/ is missing or malformed; the message names the file."""
+
+
+def _load_yaml(path):
+    try:
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ContentError(f"{path}: file not found") from None
+    except yaml.YAMLError as error:
+        raise ContentError(f"{path}: not valid YAML ({error})") from None
+
+
+def _require(data, keys, path):
+    if not isinstance(data, dict):
+        raise ContentError(f"{path}: expected a set of 'name: value' lines")
+    missing = [key for key in keys if not data.get(key)]
+    if missing:
+        raise ContentError(f"{path}: missing {', '.join(missing)}")
+    return data
+
+
+def read_front_matter(path):
+    """Split a Markdown file into its YAML header and its body."""
+    text = Path(path).read_text(encoding="utf-8")
+    parts = text.split("---\n", 2)
+    if len(parts) != 3 or parts[0].strip():
+        raise ContentError(f"{path}: must start with a header between two '---' lines")
+    try:
+        header = yaml.safe_load(parts[1])
+    except yaml.YAMLError as error:
+        raise ContentError(f"{path}: header is not valid YAML ({error})") from None
+    return header, parts[2].strip() + "\n"
+
+
+def read_list(path, required):
+    items = _load_yaml(path) or []
+    if not isinstance(items, list):
+        raise ContentError(f"{path}: expected a list of items, each starting with '- key:'")
+    return [_require(item, required, path) for item in items]
+
+
+def read_leaflets(content_dir):
+    leaflets = []
+    for folder in sorted(Path(content_dir, "leaflets").iterdir()):
+        if not folder.is_dir():
+            continue
+        path = folder / "leaflet.yaml"
+        leaflet = _require(_load_yaml(path), ["slug", "title"], path)
+        leaflet["sections"] = []
+        for section_path in sorted((folder / "sections").glob("*.md")):
+            header, answer = read_front_matter(section_path)
+            section = _require(header, ["question", "anchor"], section_path)
+            section["answer"] = answer
+            leaflet["sections"].append(section)
+        leaflets.append(leaflet)
+    return leaflets

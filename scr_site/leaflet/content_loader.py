@@ -1,0 +1,129 @@
+"""Putting the content/ files into the database without overwriting staff edits."""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from .content_files import ContentError, read_leaflets, read_list
+from .models import Board, GuidanceLink, Leaflet, Section, SeededItem
+
+ORDER_STEP = 10  # leaves room for staff to slot an item in between two others
+
+
+@dataclass
+class LoadReport:
+    created: list = field(default_factory=list)
+    reset: list = field(default_factory=list)
+    kept: list = field(default_factory=list)
+    skipped_deleted: list = field(default_factory=list)
+
+
+class _Loader:
+    def __init__(self, reset):
+        self.reset = reset
+        self.report = LoadReport()
+        self.seeded = set(SeededItem.objects.values_list("key", flat=True))
+
+    def put(self, model, key, values, **lookup):
+        """Create the row for `key` if it is new, or overwrite it when resetting.
+
+        A row that was loaded once and has since been deleted by staff is not
+        brought back unless resetting.
+        """
+        existing = model.objects.filter(source_key=key, **lookup).first()
+        if existing is None:
+            if key in self.seeded and not self.reset:
+                self.report.skipped_deleted.append(key)
+                return None
+            obj = model(source_key=key, **lookup, **values)
+            self._save(obj, key)
+            SeededItem.objects.get_or_create(key=key)
+            self.report.created.append(key)
+            return obj
+        if self.reset:
+            for name, value in values.items():
+                setattr(existing, name, value)
+            self._save(existing, key)
+            self.report.reset.append(key)
+        else:
+            self.report.kept.append(key)
+        return existing
+
+    @staticmethod
+    def _save(obj, key):
+        try:
+            obj.full_clean(validate_unique=False)
+        except ValidationError as error:
+            problems = "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in error.message_dict.items())
+            raise ContentError(f"{key}: {problems}") from None
+        obj.save()
+
+
+@transaction.atomic
+def load_content(content_dir, reset=False):
+    """Load everything in `content_dir`; return what was created, reset and kept."""
+    loader = _Loader(reset)
+    # Read every file before writing anything, so a broken file changes nothing.
+    leaflets = read_leaflets(content_dir)
+    boards = read_list(content_dir / "boards.yaml", ["key", "name", "town", "postcode", "telephone", "email"])
+    links = read_list(content_dir / "guidance.yaml", ["key", "title", "url"])
+
+    for data in leaflets:
+        leaflet = loader.put(
+            Leaflet,
+            f"leaflet:{data['slug']}",
+            {
+                "slug": data["slug"],
+                "title": data["title"],
+                "is_home_page": bool(data.get("home_page")),
+                "introduction": data.get("introduction") or "",
+                "closing_text": data.get("closing_text") or "",
+                "further_reading": data.get("further_reading") or "",
+                "published": data.get("published", True),
+            },
+        )
+        if leaflet is None:
+            continue
+        for position, section in enumerate(data["sections"], start=1):
+            loader.put(
+                Section,
+                f"section:{data['slug']}/{section['anchor']}",
+                {
+                    "question": section["question"],
+                    "anchor": section["anchor"],
+                    "answer": section["answer"],
+                    "order": position * ORDER_STEP,
+                    "published": section.get("published", True),
+                },
+                leaflet=leaflet,
+            )
+
+    for position, board in enumerate(boards, start=1):
+        loader.put(
+            Board,
+            f"board:{board['key']}",
+            {
+                "name": board["name"],
+                "address_lines": (board.get("address_lines") or "").strip(),
+                "town": board["town"],
+                "postcode": board["postcode"],
+                "telephone": str(board["telephone"]),
+                "email": board["email"],
+                "website": board.get("website") or "",
+                "order": position * ORDER_STEP,
+            },
+        )
+
+    for position, link in enumerate(links, start=1):
+        loader.put(
+            GuidanceLink,
+            f"guidance:{link['key']}",
+            {
+                "title": link["title"],
+                "url": link["url"],
+                "description": link.get("description") or "",
+                "order": position * ORDER_STEP,
+            },
+        )
+    return loader.report

@@ -1,0 +1,190 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+from markdownx.models import MarkdownxField
+
+from .markdown import render
+from .validators import (
+    http_url_validator,
+    normalise_postcode,
+    uk_phone_digits,
+    validate_uk_phone,
+    validate_uk_postcode,
+)
+
+
+class PublishedQuerySet(models.QuerySet):
+    def published(self):
+        """The one place that decides what families can see."""
+        return self.filter(published=True)
+
+
+class Leaflet(models.Model):
+    title = models.CharField(max_length=200, help_text="Shown to families as the page's main heading.")
+    slug = models.SlugField(
+        "web address",
+        max_length=100,
+        unique=True,
+        help_text="The last part of this leaflet's web address, for example 'young-people'. "
+        "Letters, numbers and hyphens only.",
+    )
+    is_home_page = models.BooleanField(
+        "home page",
+        default=False,
+        help_text="Show this leaflet at the site's main address. Only one leaflet can be the home page.",
+    )
+    introduction = MarkdownxField(
+        blank=True, help_text="Optional. Shown under the title, before the list of questions."
+    )
+    introduction_html = models.TextField(blank=True, editable=False)
+    closing_text = MarkdownxField(
+        "text before the contacts",
+        blank=True,
+        help_text="Shown after the last question, just before the contact details "
+        "('In this leaflet we have answered...').",
+    )
+    closing_text_html = models.TextField(blank=True, editable=False)
+    further_reading = MarkdownxField(
+        "text before the guidance links",
+        blank=True,
+        help_text="Shown just before the list of guidance links.",
+    )
+    further_reading_html = models.TextField(blank=True, editable=False)
+    published = models.BooleanField(default=True, help_text="Untick to hide the whole leaflet from families.")
+    updated_at = models.DateTimeField("last updated", auto_now=True)
+    # Which item in content/ this was loaded from, if any (see load_content).
+    source_key = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-is_home_page", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_home_page"], condition=Q(is_home_page=True), name="one_home_page_leaflet"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.introduction_html = render(self.introduction)
+        self.closing_text_html = render(self.closing_text)
+        self.further_reading_html = render(self.further_reading)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        if self.is_home_page:
+            return reverse("leaflet:home")
+        return reverse("leaflet:detail", kwargs={"slug": self.slug})
+
+
+class Section(models.Model):
+    leaflet = models.ForeignKey(Leaflet, on_delete=models.CASCADE, related_name="sections")
+    question = models.CharField(max_length=200, help_text="Shown to families as the question heading.")
+    anchor = models.SlugField(
+        "link name",
+        max_length=100,
+        blank=True,
+        help_text="Used to link straight to this question (the part after # in the address). "
+        "Filled in from the question if left empty. Changing it breaks links people have saved.",
+    )
+    answer = MarkdownxField(
+        help_text="The answer families read. Use **two stars** for bold and [words](https://…) for a link. "
+        "The preview shows it as families will see it."
+    )
+    answer_html = models.TextField(editable=False)
+    order = models.PositiveIntegerField(default=0, help_text="Questions are shown from the lowest number up.")
+    published = models.BooleanField(default=True, help_text="Untick to hide this question from families.")
+    updated_at = models.DateTimeField(auto_now=True)
+    # Which item in content/ this was loaded from, if any (see load_content).
+    source_key = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["leaflet", "anchor"], name="unique_section_anchor_per_leaflet")
+        ]
+
+    def __str__(self):
+        return self.question
+
+    def save(self, *args, **kwargs):
+        self.anchor = self.anchor or slugify(self.question)[:100]
+        self.answer_html = render(self.answer)
+        super().save(*args, **kwargs)
+
+
+class Board(models.Model):
+    name = models.CharField(
+        max_length=200, help_text="For example 'Peterborough Safeguarding Children Board'."
+    )
+    address_lines = models.TextField(
+        help_text="The street address, one line per line, without the town or postcode."
+    )
+    town = models.CharField(max_length=100)
+    postcode = models.CharField(max_length=10, validators=[validate_uk_postcode])
+    telephone = models.CharField(
+        max_length=30,
+        validators=[validate_uk_phone],
+        help_text="Written as families should read it, for example 01733 863765.",
+    )
+    email = models.EmailField()
+    website = models.URLField(blank=True, validators=[http_url_validator], help_text="Optional.")
+    order = models.PositiveIntegerField(default=0, help_text="Boards are listed from the lowest number up.")
+    updated_at = models.DateTimeField(auto_now=True)
+    # Which item in content/ this was loaded from, if any (see load_content).
+    source_key = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        self.postcode = normalise_postcode(self.postcode)
+
+    @property
+    def address_line_list(self):
+        return [line.strip() for line in self.address_lines.splitlines() if line.strip()]
+
+    @property
+    def telephone_uri(self):
+        """The number in international form for a tel: link, e.g. tel:+441733863765."""
+        digits = uk_phone_digits(self.telephone)
+        return f"tel:+44{digits}" if digits else ""
+
+
+class GuidanceLink(models.Model):
+    title = models.CharField(
+        max_length=200, help_text="The document's name, e.g. 'Working Together to Safeguard Children'."
+    )
+    url = models.URLField("web address", max_length=500, validators=[http_url_validator])
+    description = models.CharField(
+        max_length=300, blank=True, help_text="Optional. One short sentence on what families will find there."
+    )
+    order = models.PositiveIntegerField(default=0, help_text="Links are listed from the lowest number up.")
+    updated_at = models.DateTimeField(auto_now=True)
+    # Which item in content/ this was loaded from, if any (see load_content).
+    source_key = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class SeededItem(models.Model):
+    """Remembers what `load_content` has created, so an item staff delete stays deleted."""
+
+    key = models.CharField(max_length=300, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.key
