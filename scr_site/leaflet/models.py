@@ -4,9 +4,9 @@ from django.urls import reverse
 from django.utils.text import slugify
 from markdownx.models import MarkdownxField
 
+from .fields import WebAddressField
 from .markdown import render
 from .validators import (
-    http_url_validator,
     normalise_postcode,
     uk_phone_digits,
     validate_uk_phone,
@@ -134,7 +134,7 @@ class Board(models.Model):
         help_text="Written as families should read it, for example 01733 863765.",
     )
     email = models.EmailField()
-    website = models.URLField(blank=True, validators=[http_url_validator], help_text="Optional.")
+    website = WebAddressField(blank=True, help_text="Optional. The board's own website, starting https://.")
     order = models.PositiveIntegerField(default=0, help_text="Boards are listed from the lowest number up.")
     updated_at = models.DateTimeField(auto_now=True)
     # Which item in content/ this was loaded from, if any (see load_content).
@@ -164,7 +164,9 @@ class GuidanceLink(models.Model):
     title = models.CharField(
         max_length=200, help_text="The document's name, e.g. 'Working Together to Safeguard Children'."
     )
-    url = models.URLField("web address", max_length=500, validators=[http_url_validator])
+    url = WebAddressField(
+        "web address", max_length=500, help_text="The full address, for example https://www.gov.uk/…"
+    )
     description = models.CharField(
         max_length=300, blank=True, help_text="Optional. One short sentence on what families will find there."
     )

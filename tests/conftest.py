@@ -1,0 +1,20 @@
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+
+# Every page a family can reach. Browser, HTML and heading checks run over all of them.
+PUBLIC_PATHS = ["/", "/this-page-does-not-exist/"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collected_static(tmp_path_factory):
+    """Serve static files exactly as production does: hashed and compressed by collectstatic."""
+    with override_settings(STATIC_ROOT=tmp_path_factory.mktemp("static")):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        yield
+
+
+@pytest.fixture
+def leaflet_content(db):
+    """The site as a new deployment has it: content/ loaded into the database."""
+    call_command("load_content", verbosity=0)

@@ -1,0 +1,79 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from scr_site.leaflet.models import Board, GuidanceLink, Leaflet, Section
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [Leaflet, Section, Board, GuidanceLink]
+
+
+def snapshot():
+    return {model.__name__: list(model.objects.order_by("pk").values()) for model in MODELS}
+
+
+def test_load_content_creates_the_leaflet(leaflet_content):
+    assert Leaflet.objects.get().is_home_page
+    assert Section.objects.count() == 7
+    assert Board.objects.count() == 2
+    assert GuidanceLink.objects.count() == 1
+
+
+def test_running_load_content_twice_changes_nothing(leaflet_content):
+    before = snapshot()
+    call_command("load_content", verbosity=0)
+    assert snapshot() == before
+
+
+def test_a_staff_edit_survives_another_load(leaflet_content):
+    section = Section.objects.get(anchor="what-is-the-lscb")
+    section.answer = "Edited by staff."
+    section.save()
+    call_command("load_content", verbosity=0)
+    section.refresh_from_db()
+    assert section.answer == "Edited by staff."
+
+
+def test_a_section_staff_deleted_is_not_brought_back(leaflet_content):
+    Section.objects.get(anchor="what-is-the-lscb").delete()
+    call_command("load_content", verbosity=0)
+    assert not Section.objects.filter(anchor="what-is-the-lscb").exists()
+
+
+def test_reset_restores_the_leaflet_text(leaflet_content):
+    original = Section.objects.get(anchor="what-is-the-lscb").answer
+    Section.objects.filter(anchor="what-is-the-lscb").update(answer="Edited by staff.")
+    Section.objects.get(anchor="how-long-will-the-review-take").delete()
+    Board.objects.filter(name__startswith="Peterborough").update(telephone="01733 000000")
+
+    call_command("load_content", reset=True, verbosity=0)
+
+    assert Section.objects.get(anchor="what-is-the-lscb").answer == original
+    assert Section.objects.filter(anchor="how-long-will-the-review-take").exists()
+    assert Board.objects.get(name__startswith="Peterborough").telephone == "01733 863765"
+
+
+def test_a_broken_content_file_loads_nothing_and_names_the_file(db, tmp_path, settings):
+    # Copy content/ and break one board's telephone number.
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(settings.CONTENT_DIR, content)
+    boards = content / "boards.yaml"
+    boards.write_text(boards.read_text().replace("01480 373522", "not a number"))
+
+    with pytest.raises(CommandError, match=r"board:cambridgeshire: telephone"):
+        call_command("load_content", content_dir=str(content), verbosity=0)
+    assert snapshot() == {model.__name__: [] for model in MODELS}
+
+
+def test_a_section_file_without_a_header_is_reported(db, tmp_path, settings):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(settings.CONTENT_DIR, content)
+    section = next((content / "leaflets" / "serious-case-reviews" / "sections").glob("01-*.md"))
+    section.write_text("Just an answer, no header.\n")
+
+    with pytest.raises(CommandError, match=section.name):
+        call_command("load_content", content_dir=str(content), verbosity=0)
