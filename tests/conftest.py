@@ -3,7 +3,13 @@ from django.core.management import call_command
 from django.test import override_settings
 
 # Every page a family can reach. Browser, HTML and heading checks run over all of them.
-PUBLIC_PATHS = ["/", "/this-page-does-not-exist/"]
+PUBLIC_PATHS = [
+    "/",
+    "/leave-this-site-quickly/",
+    "/accessibility/",
+    "/privacy/",
+    "/this-page-does-not-exist/",
+]
 
 
 @pytest.fixture(scope="session", autouse=True)

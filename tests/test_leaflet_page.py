@@ -93,13 +93,13 @@ def test_unpublished_leaflet_is_not_shown_to_families(client, leaflet_content):
 def test_a_second_leaflet_has_its_own_address(client, leaflet_content):
     leaflet = Leaflet.objects.create(slug="young-people", title="Information for young people")
     Section.objects.create(leaflet=leaflet, question="What happens next?", answer="We will talk to you.")
-    html = page(client.get("/young-people/"))
+    html = page(client.get("/leaflets/young-people/"))
     assert text_of(html.h1) == "Information for young people"
     assert html.find("h2", string="What happens next?") is not None
     assert html.find("h2", string=QUESTIONS[0]) is None
 
 
 def test_home_page_leaflet_has_one_address(client, leaflet_content):
-    response = client.get("/serious-case-reviews/")
+    response = client.get("/leaflets/serious-case-reviews/")
     assert response.status_code == 301
     assert response["Location"] == "/"

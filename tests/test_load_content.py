@@ -1,11 +1,11 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from scr_site.leaflet.models import Board, GuidanceLink, Leaflet, Section
+from scr_site.leaflet.models import Board, GuidanceLink, Leaflet, Page, Section
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [Leaflet, Section, Board, GuidanceLink]
+MODELS = [Leaflet, Section, Board, GuidanceLink, Page]
 
 
 def snapshot():
@@ -17,6 +17,7 @@ def test_load_content_creates_the_leaflet(leaflet_content):
     assert Section.objects.count() == 7
     assert Board.objects.count() == 2
     assert GuidanceLink.objects.count() == 1
+    assert Page.objects.count() == 3
 
 
 def test_running_load_content_twice_changes_nothing(leaflet_content):

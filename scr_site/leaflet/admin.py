@@ -4,7 +4,7 @@ from markdownx.admin import MarkdownxModelAdmin
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
-from .models import Board, GuidanceLink, Leaflet, Section
+from .models import Board, GuidanceLink, Leaflet, Page, Section, SiteSettings
 
 
 class SectionInline(admin.StackedInline):
@@ -58,3 +58,23 @@ class GuidanceLinkAdmin(admin.ModelAdmin):
     list_display = ["title", "url", "order"]
     list_editable = ["order"]
     search_fields = ["title", "url", "description"]
+
+
+@admin.register(Page)
+class PageAdmin(MarkdownxModelAdmin):
+    list_display = ["title", "slug", "show_in_footer", "published", "updated_at"]
+    list_filter = ["published", "show_in_footer"]
+    search_fields = ["title", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    fields = ["title", "slug", "summary", "body", "show_in_footer", "footer_order", "published"]
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
+    fields = ["exit_url"]
+
+    def has_add_permission(self, request):
+        return not SiteSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

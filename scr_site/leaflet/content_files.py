@@ -6,6 +6,8 @@ content/
     leaflets/<slug>/leaflet.yaml   a leaflet's title and its longer texts
     leaflets/<slug>/sections/*.md  its questions, in file-name order: a YAML header
                                    between '---' lines, then the answer in Markdown
+    pages/*.md                     pages such as the accessibility statement: a YAML
+                                   header, then the page's text in Markdown
 """
 
 from pathlib import Path
@@ -70,3 +72,13 @@ def read_leaflets(content_dir):
             leaflet["sections"].append(section)
         leaflets.append(leaflet)
     return leaflets
+
+
+def read_pages(content_dir):
+    pages = []
+    for path in sorted(Path(content_dir, "pages").glob("*.md")):
+        header, body = read_front_matter(path)
+        page = _require(header, ["title", "slug"], path)
+        page["body"] = body
+        pages.append(page)
+    return pages

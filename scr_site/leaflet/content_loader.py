@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .content_files import ContentError, read_leaflets, read_list
-from .models import Board, GuidanceLink, Leaflet, Section, SeededItem
+from .content_files import ContentError, read_leaflets, read_list, read_pages
+from .models import Board, GuidanceLink, Leaflet, Page, Section, SeededItem, SiteSettings
 
 ORDER_STEP = 10  # leaves room for staff to slot an item in between two others
 
@@ -68,6 +68,7 @@ def load_content(content_dir, reset=False):
     leaflets = read_leaflets(content_dir)
     boards = read_list(content_dir / "boards.yaml", ["key", "name", "town", "postcode", "telephone", "email"])
     links = read_list(content_dir / "guidance.yaml", ["key", "title", "url"])
+    pages = read_pages(content_dir)
 
     for data in leaflets:
         leaflet = loader.put(
@@ -126,4 +127,21 @@ def load_content(content_dir, reset=False):
                 "order": position * ORDER_STEP,
             },
         )
+
+    for page in pages:
+        loader.put(
+            Page,
+            f"page:{page['slug']}",
+            {
+                "title": page["title"],
+                "slug": page["slug"],
+                "summary": page.get("summary") or "",
+                "body": page["body"],
+                "footer_order": page.get("footer_order", 0),
+                "show_in_footer": page.get("show_in_footer", True),
+                "published": page.get("published", True),
+            },
+        )
+
+    SiteSettings.load()
     return loader.report

@@ -190,3 +190,77 @@ class SeededItem(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class Page(models.Model):
+    """A plain page linked from the footer, such as the accessibility statement."""
+
+    title = models.CharField(max_length=200, help_text="Shown to families as the page's main heading.")
+    slug = models.SlugField(
+        "web address",
+        max_length=100,
+        unique=True,
+        help_text="The page's address after the site name, for example 'accessibility'. Changing it breaks "
+        "links people have saved.",
+    )
+    summary = models.CharField(
+        max_length=300, blank=True, help_text="Optional. One sentence for search engines and link previews."
+    )
+    body = MarkdownxField(
+        help_text="The page's text. Start headings with ## (then ### for a heading inside that section)."
+    )
+    body_html = models.TextField(editable=False)
+    show_in_footer = models.BooleanField(
+        default=True, help_text="List this page in the links at the foot of every page."
+    )
+    footer_order = models.PositiveIntegerField(
+        default=0, help_text="Footer links are listed from the lowest number up."
+    )
+    published = models.BooleanField(default=True, help_text="Untick to hide this page from families.")
+    updated_at = models.DateTimeField("last updated", auto_now=True)
+    # Which item in content/ this was loaded from, if any (see load_content).
+    source_key = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["footer_order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = render(self.body, top_heading=2)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("leaflet:page", kwargs={"slug": self.slug})
+
+
+class SiteSettings(models.Model):
+    """Settings for the whole site. There is only ever one row."""
+
+    DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
+
+    exit_url = WebAddressField(
+        "'Exit this page' goes to",
+        default=DEFAULT_EXIT_URL,
+        help_text="The ordinary-looking website families are sent to when they press 'Exit this page'. "
+        "Choose one that would not raise suspicion, such as a weather or news site.",
+    )
+
+    class Meta:
+        verbose_name = "site settings"
+        verbose_name_plural = "site settings"
+
+    def __str__(self):
+        return "Site settings"
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls):
+        settings, _ = cls.objects.get_or_create(pk=1)
+        return settings

@@ -2,7 +2,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView
 
-from .models import Board, GuidanceLink, Leaflet, Section
+from .models import Board, GuidanceLink, Leaflet, Page, Section
 
 
 class LeafletView(DetailView):
@@ -44,3 +44,11 @@ class LeafletView(DetailView):
             ),
         )
         return context
+
+
+class PageView(DetailView):
+    template_name = "leaflet/page.html"
+    context_object_name = "page"
+
+    def get_queryset(self):
+        return Page.objects.published()

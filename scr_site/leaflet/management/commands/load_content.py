@@ -24,13 +24,14 @@ class Command(BaseCommand):
             "--content-dir", default=settings.CONTENT_DIR, help="Folder to read (default: content/)."
         )
 
-    def handle(self, *args, reset=False, content_dir=None, **options):
+    def handle(self, *args, reset=False, content_dir=None, verbosity=1, **options):
         try:
             report = load_content(Path(content_dir), reset=reset)
         except ContentError as error:
             raise CommandError(f"Nothing was loaded: {error}") from None
-        self.stdout.write(
-            f"Created {len(report.created)}, reset {len(report.reset)}, "
-            f"left unchanged {len(report.kept)}, not recreated because staff deleted them "
-            f"{len(report.skipped_deleted)}."
-        )
+        if verbosity:
+            self.stdout.write(
+                f"Created {len(report.created)}, reset {len(report.reset)}, "
+                f"left unchanged {len(report.kept)}, not recreated because staff deleted them "
+                f"{len(report.skipped_deleted)}."
+            )
