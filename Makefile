@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DEV_ENV := DJANGO_DEBUG=true
+# System packages the browser tests need, from Debian: Chromium, and Java for the Nu HTML Checker.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
-.PHONY: run test lint install install-dev migrate content superuser clean
+.PHONY: run test lint install install-dev system-deps migrate content superuser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +24,11 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+system-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! command -v java >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && $(APT_INSTALL) chromium default-jre-headless fonts-dejavu-core; \
+	fi
+
 migrate: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 
@@ -36,7 +44,7 @@ superuser: migrate
 	$(DEV_ENV) $(BIN)/python manage.py createsuperuser
 
 ## Style checks, migration check and the whole test suite.
-test: install-dev lint
+test: install-dev system-deps lint
 	$(BIN)/python -m pytest
 
 lint: install-dev
