@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "markdownx",
+    "reversion",
     "scr_site.leaflet",
 ]
 
@@ -145,6 +146,22 @@ CONTENT_DIR = Path(os.environ.get("DJANGO_CONTENT_DIR", BASE_DIR / "content"))
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "scr_site.leaflet.markdown.render"
 # Image upload is switched off in scr_site/leaflet/editor_views.py: the leaflet has
 # no images, and uploaded files would need storage and checks of their own.
+
+# --- Email -----------------------------------------------------------------
+
+# Review reminders. The console backend prints emails instead of sending them.
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
+# Used in emails to link back to the admin, e.g. https://scr.example.gov.uk
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
 
 # --- Logging ---------------------------------------------------------------
 

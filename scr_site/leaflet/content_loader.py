@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .content_files import ContentError, read_leaflets, read_list, read_pages
+from .publishing import publish
 from .models import Board, GuidanceLink, Leaflet, Page, Section, SeededItem, SiteSettings
 
 ORDER_STEP = 10  # leaves room for staff to slot an item in between two others
@@ -26,7 +27,7 @@ class _Loader:
         self.seeded = set(SeededItem.objects.values_list("key", flat=True))
 
     def put(self, model, key, values, **lookup):
-        """Create the row for `key` if it is new, or overwrite it when resetting.
+        """Create and publish the row for `key` if it is new, or overwrite and publish it when resetting.
 
         A row that was loaded once and has since been deleted by staff is not
         brought back unless resetting.
@@ -58,6 +59,7 @@ class _Loader:
             problems = "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in error.message_dict.items())
             raise ContentError(f"{key}: {problems}") from None
         obj.save()
+        publish(obj, user=None)
 
 
 @transaction.atomic

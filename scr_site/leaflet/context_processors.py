@@ -1,9 +1,12 @@
-from .models import Page, SiteSettings
+from django.utils.functional import SimpleLazyObject
+
+from .models import Page, SiteNotice, SiteSettings
 
 
 def site(request):
-    """What every public page's header and footer need."""
+    """What every public page's header and footer need, fetched only if the page uses it."""
     return {
-        "exit_url": SiteSettings.load().exit_url,
-        "footer_pages": Page.objects.published().filter(show_in_footer=True).only("title", "slug"),
+        "exit_url": SimpleLazyObject(lambda: SiteSettings.load().exit_url),
+        "footer_pages": SimpleLazyObject(lambda: [page for page in Page.objects.published() if page.show_in_footer]),
+        "site_notice": SimpleLazyObject(lambda: SiteNotice.objects.current().first()),
     }
