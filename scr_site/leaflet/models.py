@@ -51,7 +51,8 @@ class ReviewDates(models.Model):
     next_review_due = models.DateField(
         null=True,
         blank=True,
-        help_text="When it must be checked again. Left empty, it is set to a year after the last review.",
+        help_text="When it must be checked again. Left empty, it is set to a year after the last review "
+        "(or a year from today).",
     )
     review_contact = models.EmailField(
         "who to remind",
@@ -63,8 +64,8 @@ class ReviewDates(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        if self.last_reviewed_on and not self.next_review_due:
-            self.next_review_due = self.last_reviewed_on + self.REVIEW_INTERVAL
+        if not self.next_review_due:
+            self.next_review_due = (self.last_reviewed_on or timezone.localdate()) + self.REVIEW_INTERVAL
         super().save(*args, **kwargs)
 
 

@@ -1,5 +1,6 @@
 """What a draft will look like when published, and how it differs from what families see now."""
 
+from django.urls import reverse
 from django.utils import timezone
 
 from .diffs import changes_between
@@ -18,7 +19,17 @@ def _copies_by_id(model):
     return {copy.object_id: copy for copy in copies_of(model)}
 
 
-def leaflet_context(leaflet):
+def _actions(obj, user):
+    info = obj._meta.app_label, obj._meta.model_name
+    return {
+        "object": obj,
+        "edit_url": reverse("admin:%s_%s_change" % info, args=[obj.pk]),
+        "publish_url": reverse("admin:%s_%s_publish" % info, args=[obj.pk]),
+        "can_publish": user.has_perm("leaflet.publish_content"),
+    }
+
+
+def leaflet_context(leaflet, user):
     section_copies = {
         copy.object_id: copy for copy in copies_of(Section).filter(data__leaflet_id=leaflet.pk)
     }
@@ -44,14 +55,14 @@ def leaflet_context(leaflet):
         "boards": boards,
         "guidance_links": links,
         "last_updated": timezone.now(),
-        "preview": {"changes": [c for c in changes if c], "removed": removed, "object": leaflet},
+        "preview": {"changes": [c for c in changes if c], "removed": removed, **_actions(leaflet, user)},
     }
 
 
-def page_context(page):
+def page_context(page, user):
     change = _describe(page, f"Page: {page.title}", published_copy(page))
     return {
         "page": page,
         "last_updated": timezone.now(),
-        "preview": {"changes": [change] if change else [], "removed": [], "object": page},
+        "preview": {"changes": [change] if change else [], "removed": [], **_actions(page, user)},
     }

@@ -55,11 +55,11 @@ class LeafletPreview(TemplateView):
 
     def get(self, request, pk):
         leaflet = get_object_or_404(Leaflet, pk=pk)
-        return self.render_to_response(preview.leaflet_context(leaflet))
+        return self.render_to_response(preview.leaflet_context(leaflet, request.user))
 
 
 @never_cache
 @staff_member_required
 def page_preview(request, pk):
     page = get_object_or_404(Page, pk=pk)
-    return render(request, "leaflet/page.html", preview.page_context(page))
+    return render(request, "leaflet/page.html", preview.page_context(page, request.user))
