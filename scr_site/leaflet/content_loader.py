@@ -62,6 +62,11 @@ class _Loader:
         publish(obj, user=None)
 
 
+def _review_dates(data):
+    """Optional `last_reviewed` (a date) and `review_contact` (an email) from a file's header."""
+    return {"last_reviewed_on": data.get("last_reviewed"), "review_contact": data.get("review_contact") or ""}
+
+
 @transaction.atomic
 def load_content(content_dir, reset=False):
     """Load everything in `content_dir`; return what was created, reset and kept."""
@@ -84,6 +89,7 @@ def load_content(content_dir, reset=False):
                 "closing_text": data.get("closing_text") or "",
                 "further_reading": data.get("further_reading") or "",
                 "published": data.get("published", True),
+                **_review_dates(data),
             },
         )
         if leaflet is None:
@@ -140,6 +146,7 @@ def load_content(content_dir, reset=False):
                 "summary": page.get("summary") or "",
                 "body": page["body"],
                 "footer_order": page.get("footer_order", 0),
+                **_review_dates(page),
                 "show_in_footer": page.get("show_in_footer", True),
                 "published": page.get("published", True),
             },
