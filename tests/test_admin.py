@@ -61,7 +61,9 @@ def test_staff_member_signs_in_changes_an_answer_and_publishes_it(client, leafle
     leaflet = Leaflet.objects.get()
     data = inline_form_data(leaflet)
     data["sections-0-answer"] = "The **LSCB** is a partnership. Updated by the board."
-    response = client.post(f"/admin/leaflet/leaflet/{leaflet.pk}/change/", {**data, "_publish": "Save and publish"})
+    response = client.post(
+        f"/admin/leaflet/leaflet/{leaflet.pk}/change/", {**data, "_publish": "Save and publish"}
+    )
     assert response.status_code == 302, response.content
 
     html = page(client.get("/"))

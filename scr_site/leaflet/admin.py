@@ -77,12 +77,12 @@ class ContentAdmin(RestoringMixin, VersionAdmin):
             path(
                 "<path:object_id>/publish/",
                 self.admin_site.admin_view(require_POST(self.publish_view)),
-                name="%s_%s_publish" % info,
+                name="{}_{}_publish".format(*info),
             ),
             path(
                 "<path:object_id>/history/compare/",
                 self.admin_site.admin_view(self.compare_view),
-                name="%s_%s_compare" % info,
+                name="{}_{}_compare".format(*info),
             ),
             *super().get_urls(),
         ]
@@ -148,8 +148,8 @@ class ContentAdmin(RestoringMixin, VersionAdmin):
             "object": obj,
             "title": f"History of “{obj}”",
             "versions": Version.objects.get_for_object(obj).select_related("revision__user"),
-            "compare_url": reverse("admin:%s_%s_compare" % info, args=[obj.pk]),
-            "revision_url_name": "admin:%s_%s_revision" % info,
+            "compare_url": reverse("admin:{}_{}_compare".format(*info), args=[obj.pk]),
+            "revision_url_name": "admin:{}_{}_revision".format(*info),
             "can_restore": request.user.has_perm(RESTORE),
             "log_entries": self._published_log(request, obj),
         }
@@ -176,7 +176,9 @@ class ContentAdmin(RestoringMixin, VersionAdmin):
             newer = versions.get(pk=request.GET["to"])
         except (KeyError, ValueError, Version.DoesNotExist):
             self.message_user(request, "Choose two versions to compare.", messages.ERROR)
-            return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_history", args=[obj.pk]))
+            return redirect(
+                reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_history", args=[obj.pk])
+            )
         if older.revision.date_created > newer.revision.date_created:
             older, newer = newer, older
         context = {
@@ -193,7 +195,10 @@ class ContentAdmin(RestoringMixin, VersionAdmin):
 
 def _as_attnames(version):
     fields = version.field_dict
-    return {field.attname: fields.get(field.attname, fields.get(field.name)) for field in version._model._meta.fields}
+    return {
+        field.attname: fields.get(field.attname, fields.get(field.name))
+        for field in version._model._meta.fields
+    }
 
 
 class PlainEnglishMixin:
@@ -203,7 +208,9 @@ class PlainEnglishMixin:
     plain_english_top_heading = 3
 
     def review_text(self, obj):
-        return plain_english.review(getattr(obj, self.plain_english_field), top_heading=self.plain_english_top_heading)
+        return plain_english.review(
+            getattr(obj, self.plain_english_field), top_heading=self.plain_english_top_heading
+        )
 
     @admin.display(description="reading age")
     def reading_age(self, obj):
@@ -298,7 +305,16 @@ class SectionAdmin(PlainEnglishMixin, ContentAdmin):
     list_display = ["question", "leaflet", "status", "reading_age", "order", "published"]
     list_filter = ["leaflet", "published"]
     search_fields = ["question", "answer"]
-    fields = ["leaflet", "question", "answer", "plain_english_advice", "order", "published", "anchor", "opened_version"]
+    fields = [
+        "leaflet",
+        "question",
+        "answer",
+        "plain_english_advice",
+        "order",
+        "published",
+        "anchor",
+        "opened_version",
+    ]
     readonly_fields = ["plain_english_advice"]
     plain_english_field = "answer"
 
@@ -313,7 +329,17 @@ class SectionAdmin(PlainEnglishMixin, ContentAdmin):
 class BoardAdmin(ContentAdmin):
     list_display = ["name", "status", "telephone", "email", "order"]
     search_fields = ["name", "email", "telephone", "town", "postcode"]
-    fields = ["name", "address_lines", "town", "postcode", "telephone", "email", "website", "order", "opened_version"]
+    fields = [
+        "name",
+        "address_lines",
+        "town",
+        "postcode",
+        "telephone",
+        "email",
+        "website",
+        "order",
+        "opened_version",
+    ]
 
 
 class LinkCheckFilter(admin.SimpleListFilter):
@@ -367,7 +393,12 @@ class PageAdmin(PlainEnglishMixin, ReviewDatesMixin, ContentAdmin):
                 None,
                 {
                     "fields": [
-                        "title", "summary", "body", "plain_english_advice", "published", "opened_version",
+                        "title",
+                        "summary",
+                        "body",
+                        "plain_english_advice",
+                        "published",
+                        "opened_version",
                     ]
                 },
             ),

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .content_files import ContentError, read_leaflets, read_list, read_pages
-from .publishing import publish
 from .models import Board, GuidanceLink, Leaflet, Page, Section, SeededItem, SiteSettings
+from .publishing import publish
 
 ORDER_STEP = 10  # leaves room for staff to slot an item in between two others
 

@@ -24,7 +24,12 @@ class ContentForm(forms.ModelForm):
             self.fields["opened_version"].initial = _stamp(self._saved_updated_at())
 
     def _saved_updated_at(self):
-        return type(self.instance).objects.filter(pk=self.instance.pk).values_list("updated_at", flat=True).first()
+        return (
+            type(self.instance)
+            .objects.filter(pk=self.instance.pk)
+            .values_list("updated_at", flat=True)
+            .first()
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -52,13 +57,18 @@ def conflict_message(model, pk, opened):
     )
     opened_version = next((v for v in versions if _stamp(v.field_dict.get("updated_at")) == opened), None)
     if opened_version is not None:
-        before = {field.attname: opened_version.field_dict.get(field.attname) for field in model._meta.concrete_fields}
+        before = {
+            field.attname: opened_version.field_dict.get(field.attname)
+            for field in model._meta.concrete_fields
+        }
         after = {field.attname: field.value_from_object(current) for field in model._meta.concrete_fields}
         changed = changes_between(model, before, after)
         if changed:
-            message += " What they changed: " + "; ".join(
-                f"{change.label} is now “{_short(change.after)}”" for change in changed
-            ) + "."
+            message += (
+                " What they changed: "
+                + "; ".join(f"{change.label} is now “{_short(change.after)}”" for change in changed)
+                + "."
+            )
     return message + (
         " Your text is still in the boxes below: copy what you need, open the item again to see their "
         "version, and make your changes there."

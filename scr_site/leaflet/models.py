@@ -20,6 +20,13 @@ from .validators import (
 )
 
 
+def visible_to_families(model, lookups):
+    """Lookups plus, where the model has one, its own 'show to families' switch."""
+    if any(field.name == "published" for field in model._meta.fields):
+        return {"published": True, **lookups}
+    return lookups
+
+
 class ContentQuerySet(models.QuerySet):
     def published(self, **lookups):
         """The one place that decides what families can see: the published copies.
@@ -27,9 +34,7 @@ class ContentQuerySet(models.QuerySet):
         Returns unsaved instances holding the published values, filtered on those
         values (for example `published(slug="privacy")`), in the model's order.
         """
-        if any(field.name == "published" for field in self.model._meta.fields):
-            lookups.setdefault("published", True)
-        return live_instances(self.model, **lookups)
+        return live_instances(self.model, **visible_to_families(self.model, lookups))
 
 
 class ReviewDates(models.Model):
@@ -363,14 +368,14 @@ class SiteNotice(models.Model):
     def __str__(self):
         return Truncator(self.message).words(12)
 
-    def clean(self):
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": "The notice must end after it starts."})
-
     def save(self, *args, **kwargs):
         # A notice is a line of text: no headings, so it never adds to the page's outline.
         self.message_html = render(self.message, top_heading=7)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": "The notice must end after it starts."})
 
 
 class ReviewReminder(models.Model):

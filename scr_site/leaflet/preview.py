@@ -23,16 +23,14 @@ def _actions(obj, user):
     info = obj._meta.app_label, obj._meta.model_name
     return {
         "object": obj,
-        "edit_url": reverse("admin:%s_%s_change" % info, args=[obj.pk]),
-        "publish_url": reverse("admin:%s_%s_publish" % info, args=[obj.pk]),
+        "edit_url": reverse("admin:{}_{}_change".format(*info), args=[obj.pk]),
+        "publish_url": reverse("admin:{}_{}_publish".format(*info), args=[obj.pk]),
         "can_publish": user.has_perm("leaflet.publish_content"),
     }
 
 
 def leaflet_context(leaflet, user):
-    section_copies = {
-        copy.object_id: copy for copy in copies_of(Section).filter(data__leaflet_id=leaflet.pk)
-    }
+    section_copies = {copy.object_id: copy for copy in copies_of(Section).filter(data__leaflet_id=leaflet.pk)}
     board_copies, link_copies = _copies_by_id(Board), _copies_by_id(GuidanceLink)
     all_sections = list(leaflet.sections.all())
     sections = [section for section in all_sections if section.published]
@@ -47,8 +45,14 @@ def leaflet_context(leaflet, user):
         for object_id, copy in section_copies.items()
         if object_id not in {s.pk for s in all_sections}
     ]
-    removed += [f"Board: {c.data.get('name')}" for i, c in board_copies.items() if i not in {b.pk for b in boards}]
-    removed += [f"Guidance link: {c.data.get('title')}" for i, c in link_copies.items() if i not in {g.pk for g in links}]
+    removed += [
+        f"Board: {c.data.get('name')}" for i, c in board_copies.items() if i not in {b.pk for b in boards}
+    ]
+    removed += [
+        f"Guidance link: {c.data.get('title')}"
+        for i, c in link_copies.items()
+        if i not in {g.pk for g in links}
+    ]
     return {
         "leaflet": leaflet,
         "sections": sections,

@@ -8,6 +8,7 @@ the row) is a draft too until it is published.
 """
 
 import json
+from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -77,20 +78,52 @@ def published_copy(obj):
     return copies_of(type(obj)).filter(object_id=obj.pk).first()
 
 
-def live_instances(model, **data_lookups):
-    """Published versions of `model`'s rows, in the model's order, filtered on published values."""
-    lookups = {f"data__{key}": value for key, value in data_lookups.items()}
-    instances = [copy.as_instance() for copy in copies_of(model).filter(**lookups).select_related("content_type")]
-    return sorted(instances, key=_ordering_key(model))
-
-
 def _ordering_key(model):
     names = [name.lstrip("-") for name in model._meta.ordering if name.lstrip("-") != "pk"]
+    descending = {name.lstrip("-") for name in model._meta.ordering if name.startswith("-")}
 
     def key(instance):
-        return (*[getattr(instance, name) for name in names], instance.pk)
+        # Booleans and numbers only are ordered descending here ("-is_home_page").
+        return (
+            *[-getattr(instance, n) if n in descending else getattr(instance, n) for n in names],
+            instance.pk,
+        )
 
     return key
+
+
+class PublishedSite:
+    """Everything families can see, read from the published copies in one query."""
+
+    def __init__(self, models=None):
+        copies = PublishedCopy.objects.select_related("content_type")
+        if models is not None:
+            copies = copies.filter(content_type__in=ContentType.objects.get_for_models(*models).values())
+        self._items = defaultdict(list)
+        for copy in copies:
+            instance = copy.as_instance()
+            self._items[type(instance)].append(instance)
+        for model, items in self._items.items():
+            items.sort(key=_ordering_key(model))
+
+    def items(self, model, **lookups):
+        """The model's published items whose published values match `lookups`, in order."""
+        return [
+            item
+            for item in self._items.get(model, [])
+            if all(getattr(item, k) == v for k, v in lookups.items())
+        ]
+
+
+def published_site(request):
+    """The PublishedSite for this request, read once however many parts of the page need it."""
+    if not hasattr(request, "_published_site"):
+        request._published_site = PublishedSite()
+    return request._published_site
+
+
+def live_instances(model, **lookups):
+    return PublishedSite(models=[model]).items(model, **lookups)
 
 
 class Status(models.TextChoices):
@@ -160,5 +193,7 @@ def mark_reviewed(obj, user, on):
     copy = published_copy(obj)
     if copy is not None:
         fresh = draft_data(obj)
-        copy.data.update({key: fresh[key] for key in ("last_reviewed_on", "reviewed_by_id", "next_review_due")})
+        copy.data.update(
+            {key: fresh[key] for key in ("last_reviewed_on", "reviewed_by_id", "next_review_due")}
+        )
         copy.save(update_fields=["data"])

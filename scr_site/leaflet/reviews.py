@@ -45,7 +45,9 @@ def send_reminders(now=None):
             skipped.append((item, "already reminded this week"))
             continue
         send_mail(_subject(item), _body(item), None, [item.review_contact])
-        ReviewReminder.objects.create(content_type=content_type, object_id=item.pk, sent_to=item.review_contact, sent_at=now)
+        ReviewReminder.objects.create(
+            content_type=content_type, object_id=item.pk, sent_to=item.review_contact, sent_at=now
+        )
         sent.append(item)
     return sent, skipped
 
