@@ -59,7 +59,10 @@ def read_list(path, required):
 
 def read_leaflets(content_dir):
     leaflets = []
-    for folder in sorted(Path(content_dir, "leaflets").iterdir()):
+    root = Path(content_dir, "leaflets")
+    if not root.is_dir():
+        raise ContentError(f"{root}: folder not found")
+    for folder in sorted(root.iterdir()):
         if not folder.is_dir():
             continue
         path = folder / "leaflet.yaml"

@@ -10,6 +10,8 @@ from .models import Board, GuidanceLink, Leaflet, Page, Section, SeededItem, Sit
 from .publishing import publish
 
 ORDER_STEP = 10  # leaves room for staff to slot an item in between two others
+# How an item staff created in the admin is recognised in content/ files.
+NATURAL_KEYS = {Leaflet: "slug", Section: "anchor", Page: "slug", Board: "name", GuidanceLink: "title"}
 
 
 @dataclass
@@ -32,7 +34,13 @@ class _Loader:
         A row that was loaded once and has since been deleted by staff is not
         brought back unless resetting.
         """
-        existing = model.objects.filter(source_key=key, **lookup).first()
+        existing = model.objects.filter(source_key=key, **lookup).first() or self._made_by_staff(
+            model, values, lookup
+        )
+        if existing is not None and not existing.source_key:
+            # An item staff made (say, before an export) is the same one: adopt it, never duplicate it.
+            model.objects.filter(pk=existing.pk).update(source_key=key)
+            existing.source_key = key
         if existing is None:
             if key in self.seeded and not self.reset:
                 self.report.skipped_deleted.append(key)
@@ -50,6 +58,11 @@ class _Loader:
         else:
             self.report.kept.append(key)
         return existing
+
+    @staticmethod
+    def _made_by_staff(model, values, lookup):
+        field = NATURAL_KEYS[model]
+        return model.objects.filter(source_key="", **{field: values[field]}, **lookup).first()
 
     @staticmethod
     def _save(obj, key):
