@@ -59,6 +59,7 @@ TARGET_COLD_QUERIES = 6
 TARGET_WARM_QUERIES = 0
 TARGET_FIRST_VISIT_BYTES = 20 * 1024
 
+GUNICORN = Path(sys.executable).parent / "gunicorn"
 CSS_URL = re.compile(r"/static/css/site\.[0-9a-f]+\.css")
 
 
@@ -125,11 +126,10 @@ def progress(message):
 
 @contextlib.contextmanager
 def gunicorn(env, port, log_path):
-    gunicorn_bin = Path(sys.executable).parent / "gunicorn"
     env = {**env, "GUNICORN_BIND": f"{HOST}:{port}"}
     with open(log_path, "wb") as log:
         server = subprocess.Popen(  # noqa: S603 - fixed command, no shell
-            [str(gunicorn_bin), "-c", "gunicorn.conf.py", "scr_site.wsgi"],
+            [str(GUNICORN), "-c", "gunicorn.conf.py", "scr_site.wsgi"],
             cwd=ROOT,
             env=env,
             stdout=log,
@@ -177,11 +177,24 @@ def tail(path, lines=30):
         return "(no log)"
 
 
-def worker_summary(log_path):
-    text = Path(log_path).read_text(errors="replace")
-    workers = len(set(re.findall(r"Booting worker with pid: (\d+)", text)))
-    match = re.search(r"Using worker: (\S+)", text)
-    return workers, match.group(1) if match else "?"
+def gunicorn_config(env):
+    """gunicorn.conf.py as gunicorn itself resolves it for this environment."""
+    result = subprocess.run(  # noqa: S603 - fixed command, no shell
+        [str(GUNICORN), "-c", "gunicorn.conf.py", "--print-config", "scr_site.wsgi"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    settings = dict(re.findall(r"^(\w+)\s+= (.*)$", result.stdout, re.M))
+    if result.returncode or "workers" not in settings:
+        raise BenchError(f"gunicorn --print-config failed:\n{result.stdout}{result.stderr}")
+    return settings
+
+
+def workers_booted(log_path):
+    return len(set(re.findall(r"Booting worker with pid: (\d+)", Path(log_path).read_text(errors="replace"))))
 
 
 # --- HTTP ------------------------------------------------------------------------------
@@ -482,6 +495,7 @@ def main():
             manage(env, "collectstatic", "--noinput")
 
             port = free_port()
+            config = gunicorn_config({**env, "GUNICORN_BIND": f"{HOST}:{port}"})
             log_path = tmp / "gunicorn.log"
             with gunicorn(env, port, log_path):
                 stylesheets, scripts = home_page_assets(port)
@@ -494,7 +508,7 @@ def main():
                     run_wrk(wrk, port, path, warmup)
                     loads.append((path, run_wrk(wrk, port, path, seconds)))
                 files = first_visit(port, stylesheets, scripts)
-                workers, worker_class = worker_summary(log_path)
+                booted = workers_booted(log_path)
 
             # The child's cache is its own (a new prefix; local memory is per process anyway),
             # so its first request meets an empty page cache whatever gunicorn has cached.
@@ -515,7 +529,17 @@ def main():
     cache_name = "redis (REDIS_URL)" if redis_url else "local memory, per worker process"
     elapsed = time.monotonic() - started
     context = [
-        ("server", f"gunicorn -c gunicorn.conf.py scr_site.wsgi: {workers} x {worker_class}"),
+        (
+            "server",
+            f"gunicorn -c gunicorn.conf.py scr_site.wsgi: {config['workers']} {config['worker_class']}"
+            f" workers x {config['threads']} threads",
+        ),
+        # A worker replaced under load starts with an empty local-memory page cache.
+        (
+            "recycled",
+            f"{booted - int(config['workers'])} worker(s) replaced during the run"
+            f" (max_requests {config['max_requests']})",
+        ),
         ("database", database),
         ("cache", cache_name),
         ("duration", f"{seconds}s per URL after a {warmup}s warm-up; whole run {elapsed:.0f}s"),
@@ -528,4 +552,6 @@ if __name__ == "__main__":
     if sys.argv[1:] == ["--count-queries"]:
         count_queries()
     else:
+        # Turned into SystemExit so the finally blocks still stop gunicorn and tidy up.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
         sys.exit(main())

@@ -93,7 +93,7 @@ def test_a_page_staff_created_is_adopted_not_duplicated(leaflet_content, tmp_pat
 
     call_command("load_content", content_dir=str(content), reset=True, verbosity=0)
     assert Page.objects.filter(slug="help").count() == 1
-    assert Page.objects.get(slug="help").body == "From the files.\n"
+    assert Page.objects.get(slug="help").body == "From the files."
 
 
 def test_content_without_a_leaflets_folder_is_reported(db, tmp_path):

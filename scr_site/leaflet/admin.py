@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
@@ -27,22 +28,64 @@ def can_publish(request):
     return request.user.has_perm(PUBLISH)
 
 
+class _ThisObjectOnly:
+    """A version whose restore changes only its own item.
+
+    django-reversion's restore view reverts the whole revision the version was saved in,
+    and a save of the leaflet page stores every question in one revision: restoring one
+    question must not undo later edits to the others.
+    """
+
+    def __init__(self, version):
+        self._version = version
+
+    def __getattr__(self, name):
+        return getattr(self._version, name)
+
+    @property
+    def revision(self):
+        version = self._version
+
+        class OneItemRevision:
+            date_created = version.revision.date_created
+
+            def revert(self, delete=False):
+                version.revert()
+
+        return OneItemRevision()
+
+
 class RestoringMixin:
     """Only Publishers restore; a restore is saved as a new version and stays a draft until published."""
+
+    # True where restoring an item should also restore what was saved with it (a leaflet's questions).
+    restore_whole_revision = False
 
     def _require_restore(self, request):
         if not request.user.has_perm(RESTORE):
             raise PermissionDenied
 
+    def _restore(self, request, version, template, context):
+        request.restoring = True
+        if not self.restore_whole_revision:
+            version = _ThisObjectOnly(version)
+        return self._reversion_revisionform_view(request, version, template, context)
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
         self._require_restore(request)
-        request.restoring = True
-        return super().revision_view(request, object_id, version_id, extra_context)
+        version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
+        context = {"title": f"Restore an earlier version of “{version.object_repr}”", "revert": True}
+        template = self.revision_form_template or self._reversion_get_template_list("revision_form.html")
+        return self._restore(request, version, template, {**context, **(extra_context or {})})
 
     def recover_view(self, request, version_id, extra_context=None):
         self._require_restore(request)
-        request.restoring = True
-        return super().recover_view(request, version_id, extra_context)
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        version = get_object_or_404(Version, pk=version_id)
+        context = {"title": f"Recover “{version.object_repr}”", "recover": True}
+        template = self.recover_form_template or self._reversion_get_template_list("recover_form.html")
+        return self._restore(request, version, template, {**context, **(extra_context or {})})
 
     def recoverlist_view(self, request, extra_context=None):
         self._require_restore(request)
@@ -67,9 +110,12 @@ class ContentAdmin(RestoringMixin, VersionAdmin):
     def publish_object(self, request, obj):
         publishing.publish(obj, request.user)
 
+    def publish_status(self, obj):
+        return publishing.status_of(obj)
+
     @admin.display(description="families see")
     def status(self, obj):
-        return publishing.status_of(obj).label
+        return self.publish_status(obj).label
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -115,7 +161,7 @@ class ContentAdmin(RestoringMixin, VersionAdmin):
         if object_id:
             obj = self.get_object(request, object_id)
             if obj is not None:
-                extra_context["publish_status"] = publishing.status_of(obj)
+                extra_context["publish_status"] = self.publish_status(obj)
                 extra_context["preview_url"] = self.preview_url(obj)
         return super().changeform_view(request, object_id, form_url, extra_context)
 
@@ -292,8 +338,14 @@ class LeafletAdmin(ReviewDatesMixin, ContentAdmin):
             self.review_fieldset,
         ]
 
+    restore_whole_revision = True
+
     def publish_object(self, request, obj):
         publishing.publish_leaflet(obj, request.user)
+
+    def publish_status(self, obj):
+        # Publishing a leaflet also publishes its questions, the boards and the links.
+        return publishing.leaflet_status(obj)
 
     def preview_url(self, obj):
         # Questions deleted here stay on the public site until the leaflet is published.

@@ -47,7 +47,7 @@ def read_front_matter(path):
         header = yaml.safe_load(parts[1])
     except yaml.YAMLError as error:
         raise ContentError(f"{path}: header is not valid YAML ({error})") from None
-    return header, parts[2].strip() + "\n"
+    return header, parts[2].strip()
 
 
 def read_list(path, required):

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -71,7 +72,10 @@ class _Loader:
         except ValidationError as error:
             problems = "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in error.message_dict.items())
             raise ContentError(f"{key}: {problems}") from None
-        obj.save()
+        # Kept in the item's history, so the original wording can always be compared and restored.
+        with reversion.create_revision():
+            obj.save()
+            reversion.set_comment("Loaded from content/")
         publish(obj, user=None)
 
 
@@ -98,9 +102,9 @@ def load_content(content_dir, reset=False):
                 "slug": data["slug"],
                 "title": data["title"],
                 "is_home_page": bool(data.get("home_page")),
-                "introduction": data.get("introduction") or "",
-                "closing_text": data.get("closing_text") or "",
-                "further_reading": data.get("further_reading") or "",
+                "introduction": (data.get("introduction") or "").strip(),
+                "closing_text": (data.get("closing_text") or "").strip(),
+                "further_reading": (data.get("further_reading") or "").strip(),
                 "published": data.get("published", True),
                 **_review_dates(data),
             },

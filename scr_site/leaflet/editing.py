@@ -20,6 +20,9 @@ class ContentForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.Textarea):
+                field.to_python = _with_unix_newlines(field.to_python)
         if self.instance.pk:
             self.fields["opened_version"].initial = _stamp(self._saved_updated_at())
 
@@ -39,6 +42,18 @@ class ContentForm(forms.ModelForm):
             if saved and _stamp(saved) != opened:
                 raise ValidationError(conflict_message(type(self.instance), self.instance.pk, opened))
         return cleaned
+
+
+def _with_unix_newlines(to_python):
+    """Browsers send a textarea's line breaks as CR LF; store, and compare, plain LF.
+
+    Otherwise every save of a form would look like a change to every text in it.
+    """
+
+    def convert(value):
+        return to_python(value.replace("\r\n", "\n") if isinstance(value, str) else value)
+
+    return convert
 
 
 def _stamp(value):

@@ -139,6 +139,27 @@ def status_of(obj, copy=None):
     return Status.PUBLISHED if copy.data == draft_data(obj) else Status.CHANGED
 
 
+def leaflet_status(leaflet):
+    """A leaflet's status, counting everything publishing it would publish or withdraw."""
+    from .models import Board, GuidanceLink, Section
+
+    own = status_of(leaflet)
+    if own != Status.PUBLISHED:
+        return own
+    groups = [
+        (list(leaflet.sections.all()), copies_of(Section).filter(data__leaflet_id=leaflet.pk)),
+        (list(Board.objects.all()), copies_of(Board)),
+        (list(GuidanceLink.objects.all()), copies_of(GuidanceLink)),
+    ]
+    for rows, copies in groups:
+        published = {copy.object_id: copy.data for copy in copies}
+        if set(published) != {row.pk for row in rows}:
+            return Status.CHANGED
+        if any(published[row.pk] != draft_data(row) for row in rows):
+            return Status.CHANGED
+    return Status.PUBLISHED
+
+
 def publish(obj, user):
     """Make the row's current values the ones families see."""
     PublishedCopy.objects.update_or_create(
