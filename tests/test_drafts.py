@@ -1,0 +1,587 @@
+"""Staff changes are drafts: families see them only once someone with the right publishes them."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.test import Client
+
+from scr_site.leaflet.models import Board, GuidanceLink, Leaflet, Page, Section
+
+from .helpers import page, text_of
+
+pytestmark = pytest.mark.django_db
+
+
+# --- people and forms ----------------------------------------------------------
+
+
+def staff_member(username, role):
+    user = User.objects.create_user(
+        username,
+        f"{username}@example.gov.uk",
+        "a-long-password-1",
+        is_staff=True,
+        first_name=username.title(),
+    )
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def signed_in(user):
+    """A browser of its own, so staff and families never share a session."""
+    browser = Client()
+    browser.force_login(user)
+    return browser
+
+
+@pytest.fixture
+def editor(db):
+    return staff_member("erin", "Editor")
+
+
+@pytest.fixture
+def publisher(db):
+    return staff_member("pat", "Publisher")
+
+
+@pytest.fixture
+def as_editor(editor):
+    return signed_in(editor)
+
+
+@pytest.fixture
+def as_publisher(publisher):
+    return signed_in(publisher)
+
+
+def admin_form(response):
+    """What the browser would send back from the admin form on this page if nothing were typed."""
+    assert response.status_code == 200, response.status_code
+    form = page(response).select_one("#content-main form[method=post]")
+    data = {}
+    for field in form.select("input[name], textarea[name], select[name]"):
+        name = field["name"]
+        if "__prefix__" in name:
+            continue
+        if field.name == "textarea":
+            value = field.get_text()
+            # The HTML parser keeps the newline Django writes after <textarea>; a browser drops it.
+            data[name] = value[1:] if value.startswith("\n") else value
+        elif field.name == "select":
+            chosen = field.select_one("option[selected]") or field.select_one("option")
+            data[name] = chosen.get("value", "") if chosen else ""
+        elif field.get("type") in {"checkbox", "radio"}:
+            if field.has_attr("checked"):
+                data[name] = field.get("value", "on")
+        elif field.get("type") not in {"submit", "button", "file", "image", "reset"}:
+            data[name] = field.get("value", "")
+    return data
+
+
+def inline_prefix(data, section):
+    """The form prefix of `section` among the questions on its leaflet's change form."""
+    for name, value in data.items():
+        if name.startswith("sections-") and name.endswith("-id") and str(value) == str(section.pk):
+            return name[: -len("id")]
+    raise AssertionError(f"{section} is not on the form")
+
+
+def add_inline_question(data, leaflet, question, answer, order=5):
+    index = int(data["sections-TOTAL_FORMS"])
+    prefix = f"sections-{index}-"
+    data.update(
+        {
+            prefix + "id": "",
+            prefix + "leaflet": leaflet.pk,
+            prefix + "question": question,
+            prefix + "answer": answer,
+            prefix + "order": order,
+            prefix + "published": "on",
+            prefix + "anchor": "",
+            prefix + "opened_version": "",
+        }
+    )
+    data["sections-TOTAL_FORMS"] = index + 1
+    return data
+
+
+def change_url(obj):
+    return f"/admin/leaflet/{obj._meta.model_name}/{obj.pk}/change/"
+
+
+def publish_url(obj):
+    return f"/admin/leaflet/{obj._meta.model_name}/{obj.pk}/publish/"
+
+
+def save_draft(browser, obj, **changes):
+    """Open `obj` in the admin, change some fields and press Save (not publish)."""
+    data = {**admin_form(browser.get(change_url(obj))), **changes}
+    response = browser.post(change_url(obj), data)
+    assert response.status_code == 302, page(response).select(".errorlist")
+    return response
+
+
+def save_leaflet_draft(browser, leaflet, section, **changes):
+    """Change one question's fields on the leaflet's change form and press Save."""
+    data = admin_form(browser.get(change_url(leaflet)))
+    prefix = inline_prefix(data, section)
+    data.update({prefix + name: value for name, value in changes.items()})
+    response = browser.post(change_url(leaflet), data)
+    assert response.status_code == 302, page(response).select(".errorlist")
+    return response
+
+
+def publish_by_url(browser, obj):
+    response = browser.post(publish_url(obj))
+    assert response.status_code == 302
+    return response
+
+
+# --- what people see -----------------------------------------------------------
+
+
+def main_text(client, path="/"):
+    response = client.get(path)
+    assert response.status_code == 200
+    return text_of(page(response).select_one("main"))
+
+
+def questions_on(response):
+    return [text_of(h) for h in page(response).select("main section.faq h2")]
+
+
+def preview_of(browser, leaflet):
+    return browser.get(f"/preview/leaflets/{leaflet.pk}/")
+
+
+def banner(response):
+    return page(response).select_one(".preview-banner")
+
+
+def banner_entries(response):
+    return [text_of(li.strong) for li in banner(response).select("ul.preview-changes > li")]
+
+
+def label_under(response, question):
+    heading = next(h for h in page(response).select("main section.faq h2") if text_of(h) == question)
+    label = heading.find_parent("section").select_one(".preview-label")
+    return text_of(label) if label else None
+
+
+@pytest.fixture
+def leaflet(leaflet_content):
+    return Leaflet.objects.get(is_home_page=True)
+
+
+@pytest.fixture
+def section(leaflet):
+    return leaflet.sections.get(question="How Long Will the Review Take?")
+
+
+NEW_ANSWER = "Usually about six months, and we will write to you if it takes longer."
+
+
+# --- saving is a draft ----------------------------------------------------------
+
+
+def test_saving_an_answer_changes_nothing_families_see(client, as_editor, leaflet, section):
+    save_leaflet_draft(as_editor, leaflet, section, answer=NEW_ANSWER)
+
+    assert Section.objects.get(pk=section.pk).answer == NEW_ANSWER
+    assert NEW_ANSWER not in main_text(client)
+    assert section.answer.split("\n")[0][:40] in main_text(client)
+
+
+def test_saving_a_question_on_its_own_page_changes_nothing_families_see(client, as_editor, section):
+    save_draft(as_editor, section, answer=NEW_ANSWER)
+
+    assert NEW_ANSWER not in main_text(client)
+
+
+def test_the_preview_shows_the_saved_draft(as_editor, leaflet, section):
+    save_leaflet_draft(as_editor, leaflet, section, answer=NEW_ANSWER)
+
+    response = preview_of(as_editor, leaflet)
+    assert response.status_code == 200
+    assert NEW_ANSWER in text_of(page(response).select_one("main"))
+
+
+def test_a_page_draft_is_shown_in_its_preview_but_not_on_the_page(client, as_editor, leaflet_content):
+    privacy = Page.objects.get(slug="privacy")
+    save_draft(as_editor, privacy, body="## Cookies\n\nWe now use one cookie to remember your settings.")
+
+    assert "We now use one cookie" not in main_text(client, "/privacy/")
+    preview = as_editor.get(f"/preview/pages/{privacy.pk}/")
+    assert "We now use one cookie to remember your settings." in text_of(page(preview).select_one("main"))
+
+
+# --- the preview ------------------------------------------------------------------
+
+
+@pytest.fixture
+def preview_paths(leaflet):
+    return [f"/preview/leaflets/{leaflet.pk}/", f"/preview/pages/{Page.objects.get(slug='privacy').pk}/"]
+
+
+def test_families_cannot_open_a_preview(client, preview_paths, leaflet, section):
+    Section.objects.filter(pk=section.pk).update(answer="A secret draft answer nobody has approved.")
+    for path in preview_paths:
+        response = client.get(path)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/admin/login/")
+        assert b"secret draft" not in response.content
+        assert b"Preview" not in response.content
+
+
+def test_a_signed_in_member_of_the_public_cannot_open_a_preview(client, preview_paths):
+    client.force_login(User.objects.create_user("visitor", password="a-long-password-1"))
+    for path in preview_paths:
+        response = client.get(path)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/admin/login/")
+
+
+def test_a_preview_is_never_kept_in_a_cache(as_editor, preview_paths):
+    for path in preview_paths:
+        cache_control = as_editor.get(path)["Cache-Control"]
+        for directive in ("no-cache", "no-store", "private"):
+            assert directive in cache_control, (path, cache_control)
+
+
+def test_a_preview_says_it_is_a_preview(as_editor, preview_paths):
+    for path in preview_paths:
+        html = page(as_editor.get(path))
+        assert text_of(html.select_one(".preview-banner h2")) == "Preview: not yet published"
+        assert "Families still see the published version." in text_of(html.select_one(".preview-banner"))
+
+
+def test_a_preview_with_no_changes_says_so(as_editor, leaflet):
+    assert "Nothing has changed since it was last published." in text_of(
+        banner(preview_of(as_editor, leaflet))
+    )
+
+
+def test_the_preview_labels_a_changed_question_and_shows_the_changed_words(as_editor, leaflet, section):
+    save_leaflet_draft(as_editor, leaflet, section, answer=NEW_ANSWER)
+
+    response = preview_of(as_editor, leaflet)
+    assert label_under(response, section.question) == "Changed: not yet published"
+    assert f"Question: {section.question}" in banner_entries(response)
+    entry = next(
+        li for li in banner(response).select("ul.preview-changes > li") if section.question in text_of(li)
+    )
+    assert "(Draft changes not yet published)" in text_of(entry)
+    assert "six months" in " ".join(text_of(ins) for ins in entry.select("ins"))
+
+
+def test_saving_one_question_on_the_leaflet_marks_no_other_question_as_changed(as_editor, leaflet, section):
+    save_leaflet_draft(as_editor, leaflet, section, answer=NEW_ANSWER)
+
+    response = preview_of(as_editor, leaflet)
+    labelled = [question for question in questions_on(response) if label_under(response, question)]
+    assert labelled == [section.question]
+    assert [entry for entry in banner_entries(response) if entry.startswith("Question:")] == [
+        f"Question: {section.question}"
+    ]
+
+
+def test_the_preview_labels_a_new_question(as_editor, leaflet):
+    data = add_inline_question(
+        admin_form(as_editor.get(change_url(leaflet))),
+        leaflet,
+        "Can I Read the Report?",
+        "Yes, once it is done.",
+    )
+    assert as_editor.post(change_url(leaflet), data).status_code == 302
+
+    response = preview_of(as_editor, leaflet)
+    assert label_under(response, "Can I Read the Report?") == "New: not yet published"
+    assert "Question: Can I Read the Report?" in banner_entries(response)
+
+
+def test_the_preview_lists_a_deleted_question_as_removed(as_publisher, leaflet, section):
+    save_leaflet_draft(as_publisher, leaflet, section, DELETE="on")
+
+    response = preview_of(as_publisher, leaflet)
+    assert section.question not in questions_on(response)
+    removed = [text_of(li) for li in banner(response).select("ul.preview-changes > li")]
+    assert f"Question: {section.question} (removed: it disappears when published)" in removed
+
+
+def test_the_preview_offers_publishing_only_to_publishers(as_editor, as_publisher, leaflet):
+    editors_banner = banner(preview_of(as_editor, leaflet))
+    assert editors_banner.select_one("form.preview-publish") is None
+    assert "Ask a Publisher to publish it" in text_of(editors_banner)
+
+    form = banner(preview_of(as_publisher, leaflet)).select_one("form.preview-publish")
+    assert form["action"] == publish_url(leaflet)
+
+
+# --- publishing --------------------------------------------------------------------
+
+
+def test_save_and_publish_shows_the_change_at_the_next_request(client, as_publisher, leaflet, section):
+    data = admin_form(as_publisher.get(change_url(leaflet)))
+    data[inline_prefix(data, section) + "answer"] = NEW_ANSWER
+    response = as_publisher.post(change_url(leaflet), {**data, "_publish": "Save and publish"})
+    assert response.status_code == 302
+
+    assert NEW_ANSWER in main_text(client)
+
+
+def test_publishing_a_saved_draft_shows_it_at_the_next_request(
+    client, as_editor, as_publisher, leaflet, section
+):
+    save_leaflet_draft(as_editor, leaflet, section, answer=NEW_ANSWER)
+    assert NEW_ANSWER not in main_text(client)
+
+    publish_by_url(as_publisher, leaflet)
+
+    assert NEW_ANSWER in main_text(client)
+
+
+def test_publishing_from_the_preview_button_publishes_what_the_preview_showed(
+    client, as_editor, as_publisher, leaflet, section
+):
+    save_leaflet_draft(as_editor, leaflet, section, answer=NEW_ANSWER)
+    action = banner(preview_of(as_publisher, leaflet)).select_one("form.preview-publish")["action"]
+
+    assert as_publisher.post(action).status_code == 302
+    assert NEW_ANSWER in main_text(client)
+    assert "Nothing has changed since it was last published." in text_of(
+        banner(preview_of(as_publisher, leaflet))
+    )
+
+
+def test_publishing_cannot_be_done_by_following_a_link(client, as_editor, as_publisher, leaflet, section):
+    save_leaflet_draft(as_editor, leaflet, section, answer=NEW_ANSWER)
+
+    assert as_publisher.get(publish_url(leaflet)).status_code == 405
+    assert NEW_ANSWER not in main_text(client)
+
+
+def test_a_new_question_appears_only_after_publishing(client, as_editor, as_publisher, leaflet):
+    data = add_inline_question(
+        admin_form(as_editor.get(change_url(leaflet))),
+        leaflet,
+        "Can I Read the Report?",
+        "Yes, once it is done.",
+    )
+    assert as_editor.post(change_url(leaflet), data).status_code == 302
+    assert "Can I Read the Report?" not in questions_on(client.get("/"))
+
+    publish_by_url(as_publisher, leaflet)
+
+    assert questions_on(client.get("/"))[0] == "Can I Read the Report?"
+    assert "Yes, once it is done." in main_text(client)
+
+
+def test_a_deleted_question_stays_until_the_leaflet_is_published(client, as_publisher, leaflet, section):
+    save_leaflet_draft(as_publisher, leaflet, section, DELETE="on")
+    assert not Section.objects.filter(pk=section.pk).exists()
+    assert section.question in questions_on(client.get("/"))
+
+    publish_by_url(as_publisher, leaflet)
+
+    assert section.question not in questions_on(client.get("/"))
+    contents = [text_of(a) for a in page(client.get("/")).select("nav.contents a")]
+    assert section.question not in contents
+
+
+def test_a_question_deleted_on_its_own_page_stays_until_the_leaflet_is_published(
+    client, as_publisher, leaflet, section
+):
+    assert (
+        as_publisher.post(f"/admin/leaflet/section/{section.pk}/delete/", {"post": "yes"}).status_code == 302
+    )
+    assert section.question in questions_on(client.get("/"))
+
+    publish_by_url(as_publisher, leaflet)
+
+    assert section.question not in questions_on(client.get("/"))
+
+
+def test_publishing_one_leaflet_leaves_another_leaflets_questions_alone(client, as_publisher, leaflet):
+    other = Leaflet.objects.create(title="For young people", slug="young-people")
+    kept = Section.objects.create(leaflet=other, question="What happens next?", answer="We will tell you.")
+    publish_by_url(as_publisher, other)
+    assert "What happens next?" in questions_on(client.get("/leaflets/young-people/"))
+
+    publish_by_url(as_publisher, leaflet)
+
+    assert kept.question in questions_on(client.get("/leaflets/young-people/"))
+
+
+def test_a_board_edit_is_a_draft_until_a_leaflet_is_published(client, as_editor, as_publisher, leaflet):
+    board = Board.objects.get(name="Peterborough Safeguarding Children Board")
+    save_draft(as_editor, board, telephone="01733 000111")
+    assert "01733 000111" not in main_text(client)
+    assert "01733 863765" in main_text(client)
+    assert "Board: Peterborough Safeguarding Children Board" in banner_entries(preview_of(as_editor, leaflet))
+    assert "01733 000111" in text_of(page(preview_of(as_editor, leaflet)).select_one(".boards"))
+
+    publish_by_url(as_publisher, leaflet)
+
+    assert "01733 000111" in main_text(client)
+    assert "01733 863765" not in main_text(client)
+
+
+def test_a_board_can_be_published_on_its_own(client, as_editor, as_publisher, leaflet):
+    board = Board.objects.get(name="Peterborough Safeguarding Children Board")
+    save_draft(as_editor, board, telephone="01733 000111")
+
+    publish_by_url(as_publisher, board)
+
+    assert "01733 000111" in main_text(client)
+
+
+def test_a_deleted_board_stays_until_a_leaflet_is_published(client, as_publisher, leaflet):
+    board = Board.objects.get(name="Cambridgeshire Local Safeguarding Children Board")
+    assert as_publisher.post(f"/admin/leaflet/board/{board.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert board.name in main_text(client)
+    assert f"Board: {board.name} (removed: it disappears when published)" in [
+        text_of(li) for li in banner(preview_of(as_publisher, leaflet)).select("ul.preview-changes > li")
+    ]
+
+    publish_by_url(as_publisher, leaflet)
+
+    assert board.name not in main_text(client)
+
+
+def test_a_guidance_link_edit_is_a_draft_until_a_leaflet_is_published(
+    client, as_editor, as_publisher, leaflet
+):
+    link = GuidanceLink.objects.first()
+    save_draft(as_editor, link, title="Working Together to Safeguard Children, 2023")
+    titles = [text_of(a) for a in page(client.get("/")).select(".guidance a")]
+    assert link.title in titles
+    assert "Working Together to Safeguard Children, 2023" not in titles
+    assert "Guidance link: Working Together to Safeguard Children, 2023" in banner_entries(
+        preview_of(as_editor, leaflet)
+    )
+
+    publish_by_url(as_publisher, leaflet)
+
+    titles = [text_of(a) for a in page(client.get("/")).select(".guidance a")]
+    assert "Working Together to Safeguard Children, 2023" in titles
+    assert link.title not in titles
+
+
+def test_a_new_guidance_link_appears_only_after_publishing(client, as_editor, as_publisher, leaflet):
+    response = as_editor.post(
+        "/admin/leaflet/guidancelink/add/",
+        {"title": "Keeping Children Safe", "url": "https://www.gov.uk/keeping-children-safe", "order": 99},
+    )
+    assert response.status_code == 302
+    assert "Keeping Children Safe" not in main_text(client)
+
+    publish_by_url(as_publisher, leaflet)
+
+    assert "Keeping Children Safe" in [text_of(a) for a in page(client.get("/")).select(".guidance a")]
+
+
+def test_a_new_page_is_invisible_until_published(client, as_editor, as_publisher, leaflet_content):
+    response = as_editor.post(
+        "/admin/leaflet/page/add/",
+        {
+            "title": "Complaints",
+            "summary": "",
+            "body": "## How to complain\n\nWrite to the board.",
+            "published": "on",
+            "show_in_footer": "on",
+            "footer_order": 40,
+            "slug": "complaints",
+            "last_reviewed_on": "",
+            "next_review_due": "",
+            "review_contact": "",
+        },
+    )
+    assert response.status_code == 302
+    new_page = Page.objects.get(slug="complaints")
+    assert client.get("/complaints/").status_code == 404
+    assert "/complaints/" not in [a["href"] for a in page(client.get("/")).select("footer a")]
+    assert "Write to the board." in text_of(
+        page(as_editor.get(f"/preview/pages/{new_page.pk}/")).select_one("main")
+    )
+
+    publish_by_url(as_publisher, new_page)
+
+    assert "Write to the board." in main_text(client, "/complaints/")
+    assert "/complaints/" in [a["href"] for a in page(client.get("/")).select("footer a")]
+
+
+def test_a_page_edit_is_shown_only_after_publishing(client, as_editor, as_publisher, leaflet_content):
+    privacy = Page.objects.get(slug="privacy")
+    save_draft(as_editor, privacy, title="Privacy, cookies and your data")
+    assert text_of(page(client.get("/privacy/")).h1) == "Privacy and cookies"
+
+    publish_by_url(as_publisher, privacy)
+
+    assert text_of(page(client.get("/privacy/")).h1) == "Privacy, cookies and your data"
+
+
+def test_a_page_deleted_by_a_publisher_does_not_stay_on_the_site(client, as_publisher, leaflet_content):
+    privacy = Page.objects.get(slug="privacy")
+    response = as_publisher.post(f"/admin/leaflet/page/{privacy.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+
+    # There is nothing left in the admin to publish, so the deletion itself must take the page down.
+    assert client.get("/privacy/").status_code == 404
+    assert "/privacy/" not in [a["href"] for a in page(client.get("/")).select("footer a")]
+
+
+def test_an_unpublished_flag_hides_a_page_only_once_published(
+    client, as_editor, as_publisher, leaflet_content
+):
+    privacy = Page.objects.get(slug="privacy")
+    data = admin_form(as_editor.get(change_url(privacy)))
+    del data["published"]
+    assert as_editor.post(change_url(privacy), data).status_code == 302
+    assert client.get("/privacy/").status_code == 200
+
+    publish_by_url(as_publisher, privacy)
+
+    assert client.get("/privacy/").status_code == 404
+
+
+# --- what staff are told -------------------------------------------------------------
+
+
+def status_in_list(browser, model_name, name):
+    html = page(browser.get(f"/admin/leaflet/{model_name}/"))
+    row = next(tr for tr in html.select("#result_list tbody tr") if name in text_of(tr))
+    return text_of(row.select_one("td.field-status"))
+
+
+def test_the_list_shows_whether_families_see_the_latest_save(as_editor, as_publisher, leaflet, section):
+    assert status_in_list(as_editor, "section", section.question) == "Published"
+
+    save_draft(as_editor, section, answer=NEW_ANSWER)
+    assert status_in_list(as_editor, "section", section.question) == "Draft changes not yet published"
+    assert status_in_list(as_editor, "leaflet", leaflet.title) == "Published"
+
+    publish_by_url(as_publisher, leaflet)
+    assert status_in_list(as_editor, "section", section.question) == "Published"
+
+
+def test_the_leaflet_list_shows_a_saved_leaflet_as_a_draft_until_published(as_editor, as_publisher, leaflet):
+    save_draft(as_editor, leaflet, introduction="Read this first.")
+    assert status_in_list(as_editor, "leaflet", leaflet.title) == "Draft changes not yet published"
+
+    publish_by_url(as_publisher, leaflet)
+    assert status_in_list(as_editor, "leaflet", leaflet.title) == "Published"
+
+
+def test_the_list_shows_a_new_item_as_never_published(as_editor, leaflet_content):
+    response = as_editor.post(
+        "/admin/leaflet/guidancelink/add/",
+        {"title": "Keeping Children Safe", "url": "https://www.gov.uk/keeping-children-safe", "order": 99},
+    )
+    assert response.status_code == 302
+    assert status_in_list(as_editor, "guidancelink", "Keeping Children Safe") == "Draft, never published"
+
+
+def test_the_change_form_tells_staff_families_do_not_see_the_draft_yet(as_editor, section):
+    save_draft(as_editor, section, answer=NEW_ANSWER)
+
+    status = page(as_editor.get(change_url(section))).select_one(".publish-status")
+    assert text_of(status).startswith("Families see: Draft changes not yet published.")
