@@ -60,5 +60,10 @@ deploy-check: install
 		DJANGO_ALLOWED_HOSTS=scr.example.gov.uk \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
+## Production-like load test: gunicorn as the container runs it, wrk at 32 connections. Prints figures.
+bench: install
+	@command -v wrk >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(APT_INSTALL) wrk; }
+	$(BIN)/python bench/run.py
+
 clean:
 	rm -rf $(VENV) staticfiles

@@ -1,8 +1,9 @@
 """Public pages served from the cache, and replaced the moment anything is published.
 
-A cached page costs about what a static file does: no session, no database. Every
-publication (and every change to the site settings or notices) moves the cache to a
-new version, so no family ever sees a page older than the last publication.
+A cached page costs about what a static file does: one cache round trip, no session,
+no database. Every publication (and every change to the site settings or notices)
+moves the cache to a new version, and an entry from an older version is never served.
+A page is also never served past the moment a site notice starts or ends.
 """
 
 import hashlib
@@ -18,7 +19,7 @@ from django.utils.http import parse_http_date_safe
 from django.utils.text import compress_string
 
 VERSION_KEY = "page-cache:version"
-# A cached page is dropped after a day at most, however quiet the site.
+# However quiet the site, a cached page is rebuilt at least daily.
 LONGEST = 24 * 60 * 60
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Last-Modified")
 
@@ -37,17 +38,16 @@ def _new_version():
     cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
-def _version():
-    version = cache.get(VERSION_KEY)
+def _current_version(found):
+    version = found.get(VERSION_KEY)
     if version is None:
-        version = time.time_ns()
-        cache.add(VERSION_KEY, version, timeout=None)
-        version = cache.get(VERSION_KEY, version)
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY)
     return version
 
 
-def _seconds_until_notice_changes():
-    """A notice appears or goes at a set time: no cached page may outlive that moment."""
+def _valid_until():
+    """When a page built now stops being right: the next moment a notice starts or ends."""
     from scr_site.leaflet.models import SiteNotice
 
     now = timezone.now()
@@ -57,45 +57,48 @@ def _seconds_until_notice_changes():
         for moment in (notice.starts_at, notice.ends_at)
         if moment and moment > now
     ]
-    return min([LONGEST, *[int((moment - now).total_seconds()) + 1 for moment in moments]])
+    return min([now.timestamp() + LONGEST, *[moment.timestamp() for moment in moments]])
 
 
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.never = (
-            "/" + settings.ADMIN_PATH,
-            "/preview/",
-            "/markdownx/",
-            settings.STATIC_URL,
-        )
+        self.never = ("/" + settings.ADMIN_PATH, "/preview/", "/markdownx/", settings.STATIC_URL)
 
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or request.path.startswith(self.never):
             return self.get_response(request)
         gzip = "gzip" in request.headers.get("Accept-Encoding", "")
         # Query strings are ignored: no public page uses one, and they would let anyone fill the cache.
-        key = f"page-cache:{_version()}:{request.get_host()}:{request.path}:{'gz' if gzip else 'id'}"
-        entry = cache.get(key)
-        if entry is None:
+        key = f"page-cache:{request.get_host()}:{request.path}:{'gz' if gzip else 'id'}"
+        found = cache.get_many([VERSION_KEY, key])
+        version, entry = _current_version(found), found.get(key)
+        now = timezone.now().timestamp()
+        if entry is None or entry["version"] != version or entry["valid_until"] <= now:
             response = self.get_response(request)
             if not (
                 getattr(response, "cacheable", False) and response.status_code == 200 and not response.cookies
             ):
                 return response
-            entry = self._entry(response, gzip)
-            cache.set(key, entry, timeout=_seconds_until_notice_changes())
+            entry = self._entry(response, gzip, version)
+            cache.set(key, entry, timeout=max(1, int(entry["valid_until"] - now) + 1))
         return self._respond(request, entry)
 
     @staticmethod
-    def _entry(response, gzip):
+    def _entry(response, gzip, version):
         body = response.content
         etag = hashlib.sha256(body).hexdigest()[:32]
         encoding = None
         if gzip and len(body) > 200:
             body, encoding, etag = compress_string(body), "gzip", etag + "-gz"
-        headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-        return {"body": body, "headers": headers, "etag": f'"{etag}"', "encoding": encoding}
+        return {
+            "version": version,
+            "valid_until": _valid_until(),
+            "body": body,
+            "headers": {name: response[name] for name in KEPT_HEADERS if response.has_header(name)},
+            "etag": f'"{etag}"',
+            "encoding": encoding,
+        }
 
     @staticmethod
     def _respond(request, entry):

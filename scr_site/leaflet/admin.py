@@ -168,6 +168,23 @@ class ContentAdmin(RestoringMixin, VersionAdmin):
     def preview_url(self, obj):
         return None
 
+    # Deleting a leaflet or a page takes it off the site at once (only Publishers can delete).
+    # Questions, boards and links leave when their leaflet is next published.
+    withdraw_on_delete = False
+
+    def delete_model(self, request, obj):
+        pk = obj.pk
+        super().delete_model(request, obj)
+        if self.withdraw_on_delete:
+            publishing.withdraw(type(obj), pk)
+
+    def delete_queryset(self, request, queryset):
+        pks = list(queryset.values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        if self.withdraw_on_delete:
+            for pk in pks:
+                publishing.withdraw(self.model, pk)
+
     @admin.action(description="Publish the selected items", permissions=["publish"])
     def publish_selected(self, request, queryset):
         with transaction.atomic():
@@ -339,6 +356,7 @@ class LeafletAdmin(ReviewDatesMixin, ContentAdmin):
         ]
 
     restore_whole_revision = True
+    withdraw_on_delete = True
 
     def publish_object(self, request, obj):
         publishing.publish_leaflet(obj, request.user)
@@ -437,6 +455,7 @@ class PageAdmin(PlainEnglishMixin, ReviewDatesMixin, ContentAdmin):
     readonly_fields = ["plain_english_advice"]
     plain_english_field = "body"
     plain_english_top_heading = 2
+    withdraw_on_delete = True
     actions = ["publish_selected", "mark_reviewed"]
 
     def get_fieldsets(self, request, obj=None):

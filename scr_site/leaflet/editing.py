@@ -1,5 +1,7 @@
 """Guards for staff editing: two people saving the same item must never overwrite each other."""
 
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -56,6 +58,14 @@ def _with_unix_newlines(to_python):
     return convert
 
 
+def _to_millisecond(stamp):
+    try:
+        moment = datetime.datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return None
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
 def _stamp(value):
     return value.isoformat() if value else ""
 
@@ -70,7 +80,11 @@ def conflict_message(model, pk, opened):
         f"Someone else saved this{who} at {when}, while you were editing it. Your changes have not been "
         "saved, and theirs have not been overwritten."
     )
-    opened_version = next((v for v in versions if _stamp(v.field_dict.get("updated_at")) == opened), None)
+    # Versions keep times to the millisecond; the form keeps microseconds.
+    opened_ms = _to_millisecond(opened)
+    opened_version = next(
+        (v for v in versions if _to_millisecond(_stamp(v.field_dict.get("updated_at"))) == opened_ms), None
+    )
     if opened_version is not None:
         before = {
             field.attname: opened_version.field_dict.get(field.attname)

@@ -1,5 +1,3 @@
-import datetime
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -37,10 +35,16 @@ class ContentQuerySet(models.QuerySet):
         return live_instances(self.model, **visible_to_families(self.model, lookups))
 
 
+def a_year_after(day):
+    """The same date next year (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+
+
 class ReviewDates(models.Model):
     """When a leaflet or page was last checked as still true, and when it must be checked again."""
-
-    REVIEW_INTERVAL = datetime.timedelta(days=365)
 
     last_reviewed_on = models.DateField(
         null=True, blank=True, help_text="The day someone last checked that everything here is still right."
@@ -70,7 +74,7 @@ class ReviewDates(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.next_review_due:
-            self.next_review_due = (self.last_reviewed_on or timezone.localdate()) + self.REVIEW_INTERVAL
+            self.next_review_due = a_year_after(self.last_reviewed_on or timezone.localdate())
         super().save(*args, **kwargs)
 
 

@@ -201,15 +201,18 @@ def publish_leaflet(leaflet, user):
     publish_all(GuidanceLink, user, GuidanceLink.objects.all())
 
 
-def withdraw(obj):
-    copies_of(type(obj)).filter(object_id=obj.pk).delete()
+def withdraw(model, pk):
+    """Take an item off the public site now."""
+    copies_of(model).filter(object_id=pk).delete()
 
 
 def mark_reviewed(obj, user, on):
     """Record a review. Review dates are shown to families at once: a review changes no content."""
+    from .models import a_year_after
+
     obj.last_reviewed_on = on
     obj.reviewed_by = user
-    obj.next_review_due = on + obj.REVIEW_INTERVAL
+    obj.next_review_due = a_year_after(on)
     obj.save(update_fields=["last_reviewed_on", "reviewed_by", "next_review_due"])
     copy = published_copy(obj)
     if copy is not None:
