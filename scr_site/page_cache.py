@@ -3,10 +3,13 @@
 A cached page costs about what a static file does: one cache round trip, no session,
 no database. Every publication (and every change to the site settings or notices)
 moves the cache to a new version, and an entry from an older version is never served.
+The version lives in Redis when there is one; otherwise in a small file that every
+worker process on the machine reads.
 A page is also never served past the moment a site notice starts or ends.
 """
 
 import hashlib
+import os
 import time
 
 from django.conf import settings
@@ -35,10 +38,24 @@ def invalidate(**kwargs):
 
 
 def _new_version():
-    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    stamp = settings.PAGE_CACHE_STAMP_FILE
+    if stamp:
+        # Written whole and renamed into place, so a reader never sees half a number.
+        partial = stamp.with_name(f"{stamp.name}.{os.getpid()}")
+        partial.write_text(str(time.time_ns()))
+        os.replace(partial, stamp)
+    else:
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
 def _current_version(found):
+    stamp = settings.PAGE_CACHE_STAMP_FILE
+    if stamp:
+        # Each worker has its own memory cache; the file is shared by them all.
+        try:
+            return stamp.read_text()
+        except FileNotFoundError:
+            return ""
     version = found.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, time.time_ns(), timeout=None)

@@ -116,6 +116,8 @@ TEMPLATES = [
 # Keep connections open between requests (seconds); health checks replace broken ones.
 CONN_MAX_AGE = int(os.environ.get("DJANGO_CONN_MAX_AGE", "60"))
 
+SQLITE_PATH = os.environ.get("DJANGO_SQLITE_PATH", str(BASE_DIR / "db.sqlite3"))
+
 if os.environ.get("DATABASE_URL"):
     # For example postgres://user:password@db.example:5432/scr (psycopg 3).
     DATABASES = {
@@ -127,7 +129,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": os.environ.get("DJANGO_SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
+            "NAME": SQLITE_PATH,
             "CONN_MAX_AGE": CONN_MAX_AGE,
             "OPTIONS": {
                 # Readers never wait for a writer (WAL); a writer takes its lock when its
@@ -154,6 +156,14 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Without Redis each worker process caches pages in its own memory, so the moment of the
+# last publication is kept in a small file they all watch (see scr_site/page_cache.py).
+PAGE_CACHE_STAMP_FILE = (
+    None
+    if os.environ.get("REDIS_URL")
+    else Path(os.environ.get("DJANGO_PAGE_CACHE_STAMP", f"{SQLITE_PATH}-pages"))
+)
 
 # How long browsers and shared caches may keep a public page before asking again.
 PUBLIC_PAGE_MAX_AGE = int(os.environ.get("DJANGO_PUBLIC_PAGE_MAX_AGE", "300"))

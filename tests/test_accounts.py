@@ -24,7 +24,9 @@ LOCKED_OUT = "Signing in is paused for an hour"
 
 @pytest.fixture
 def editor(django_user_model):
-    return django_user_model.objects.create_user("editor", password=PASSWORD, is_staff=True, is_superuser=True)
+    return django_user_model.objects.create_user(
+        "editor", password=PASSWORD, is_staff=True, is_superuser=True
+    )
 
 
 @pytest.fixture

@@ -19,6 +19,8 @@ pytestmark = pytest.mark.django_db
 
 # What the loader assumes when a file leaves a key out, so "left out" and "written out" compare equal.
 LEAFLET_DEFAULTS = {"home_page": False, "published": True}
+# Leaflet texts the loader strips, so a block's closing line break never reaches the database.
+LEAFLET_TEXTS = ["introduction", "closing_text", "further_reading"]
 SECTION_DEFAULTS = {"published": True}
 PAGE_DEFAULTS = {"footer_order": 0, "show_in_footer": True, "published": True}
 
@@ -39,7 +41,8 @@ def as_read(content_dir):
     leaflets = []
     for leaflet in read_leaflets(content_dir):
         sections = [filled_in(section, SECTION_DEFAULTS) for section in leaflet.pop("sections")]
-        leaflets.append({**filled_in(leaflet, LEAFLET_DEFAULTS), "sections": sections})
+        texts = {name: leaflet[name].strip() for name in LEAFLET_TEXTS if leaflet.get(name)}
+        leaflets.append({**filled_in({**leaflet, **texts}, LEAFLET_DEFAULTS), "sections": sections})
     boards = read_list(content_dir / "boards.yaml", ["key"])
     return {
         "leaflets": leaflets,
@@ -204,12 +207,14 @@ def test_answers_are_written_verbatim_after_their_header(leaflet_content, tmp_pa
         tmp_path / "export" / "leaflets" / "serious-case-reviews" / "sections" / "01-what-is-the-lscb.md"
     )
     answer = Section.objects.get(anchor="what-is-the-lscb").answer
+    # The answer is stored without a closing line break; the file ends with exactly one.
+    assert not answer.endswith("\n")
     assert written.read_text(encoding="utf-8") == (
         "---\n"
         "question: What is the Local Safeguarding Children Board (LSCB)?\n"
         "anchor: what-is-the-lscb\n"
         "published: true\n"
-        f"---\n{answer}"
+        f"---\n{answer}\n"
     )
 
 

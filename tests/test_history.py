@@ -1,11 +1,13 @@
 """Every admin save is kept: who saved what and when, what changed, and putting an old version back."""
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from reversion.models import Version
 
-from scr_site.leaflet.models import Leaflet, Section
+from scr_site.leaflet.content_files import read_leaflets
+from scr_site.leaflet.models import Board, GuidanceLink, Leaflet, Page, Section
 
 from .helpers import page, text_of
 from .test_drafts import (
@@ -25,6 +27,8 @@ pytestmark = pytest.mark.django_db
 
 FIRST = "It usually takes six to nine months."
 SECOND = "It usually takes about a year, and we will keep you told."
+# Who and what the history shows for the version load_content saved.
+LOADED = "Loaded from content/"
 
 
 @pytest.fixture
@@ -71,6 +75,12 @@ def history_rows(browser, obj):
     ]
 
 
+def answer_in_content_folder(section):
+    """The question's answer as content/ has it, before anyone edited it."""
+    (leaflet,) = read_leaflets(settings.CONTENT_DIR)
+    return next(found["answer"] for found in leaflet["sections"] if found["anchor"] == section.anchor)
+
+
 def families_see(client):
     return text_of(page(client.get("/")).select_one("main"))
 
@@ -87,7 +97,7 @@ def test_every_admin_save_is_listed_with_who_saved_it_and_when(as_editor, as_pub
     save_draft(as_publisher, section, answer=SECOND)
 
     rows = history_rows(as_editor, section)
-    assert [row["By"] for row in rows] == ["Pat", "Erin"]
+    assert [row["By"] for row in rows] == ["Pat", "Erin", LOADED]
     today = format_date(timezone.localtime(), "j F Y")
     assert all(row["Saved"].startswith(today) for row in rows)
 
@@ -95,8 +105,8 @@ def test_every_admin_save_is_listed_with_who_saved_it_and_when(as_editor, as_pub
 def test_a_save_on_the_leaflet_page_is_in_each_changed_questions_history(as_editor, leaflet, section):
     save_leaflet_draft(as_editor, leaflet, section, answer=FIRST)
 
-    assert [row["By"] for row in history_rows(as_editor, section)] == ["Erin"]
-    assert [row["By"] for row in history_rows(as_editor, leaflet)] == ["Erin"]
+    assert [row["By"] for row in history_rows(as_editor, section)] == ["Erin", LOADED]
+    assert [row["By"] for row in history_rows(as_editor, leaflet)] == ["Erin", LOADED]
 
 
 def test_publishing_is_listed_with_who_published(as_editor, as_publisher, leaflet, section):
@@ -108,9 +118,24 @@ def test_publishing_is_listed_with_who_published(as_editor, as_publisher, leafle
     assert [text_of(li).split(" by ")[1] for li in published.select("li")] == ["Pat"]
 
 
-def test_history_before_any_admin_save_says_none_is_kept_yet(as_editor, section):
+@pytest.mark.parametrize("model", [Leaflet, Section, Board, GuidanceLink, Page])
+def test_before_any_admin_save_the_history_holds_the_version_loaded_from_content(
+    as_editor, leaflet_content, model
+):
+    items = list(model.objects.all())
+    assert items
+    for item in items:
+        rows = history_rows(as_editor, item)
+        assert [(row["By"], row["What happened"]) for row in rows] == [(LOADED, LOADED)], item
+
+
+def test_history_of_an_item_saved_neither_in_the_admin_nor_by_the_loader_says_none_is_kept_yet(
+    as_editor, leaflet
+):
+    unsaved = Section.objects.create(leaflet=leaflet, question="Can I Read the Report?", answer="Yes.")
+
     assert "No saved versions yet." in text_of(
-        page(as_editor.get(history_url(section))).select_one("#content-main")
+        page(as_editor.get(history_url(unsaved))).select_one("#content-main")
     )
 
 
@@ -149,7 +174,7 @@ def test_compare_shows_the_two_latest_versions_side_by_side_with_the_changed_wor
 def test_compare_puts_the_older_version_on_the_left_whichever_way_they_are_chosen(as_editor, section):
     save_draft(as_editor, section, answer=FIRST)
     save_draft(as_editor, section, answer=SECOND)
-    newer, older = Version.objects.get_for_object(section)
+    newer, older, _loaded = Version.objects.get_for_object(section)
 
     response = as_editor.get(f"{history_url(section)}compare/", {"from": newer.pk, "to": older.pk})
     _, table = compare_columns(response)
@@ -198,7 +223,10 @@ def restore(browser, obj, row):
 
 @pytest.fixture
 def published_twice(client, as_publisher, leaflet, section):
-    """FIRST was published, then SECOND was published over it."""
+    """FIRST was published, then SECOND was published over it.
+
+    Its history rows are SECOND, FIRST, then the version loaded from content/.
+    """
     save_draft(as_publisher, section, answer=FIRST)
     publish_by_url(as_publisher, leaflet)
     save_draft(as_publisher, section, answer=SECOND)
@@ -210,7 +238,7 @@ def published_twice(client, as_publisher, leaflet, section):
 def test_restoring_an_earlier_version_brings_back_its_text_as_a_draft(client, as_publisher, published_twice):
     section = published_twice
     rows = history_rows(as_publisher, section)
-    opened = restore(as_publisher, section, rows[-1])
+    opened = restore(as_publisher, section, rows[-2])
 
     assert answer_on_form(opened) == FIRST
     assert Section.objects.get(pk=section.pk).answer == FIRST
@@ -219,11 +247,28 @@ def test_restoring_an_earlier_version_brings_back_its_text_as_a_draft(client, as
 
 
 def test_a_restored_version_reaches_families_when_published(client, as_publisher, leaflet, published_twice):
-    restore(as_publisher, published_twice, history_rows(as_publisher, published_twice)[-1])
+    restore(as_publisher, published_twice, history_rows(as_publisher, published_twice)[-2])
 
     publish_by_url(as_publisher, leaflet)
 
     assert FIRST in families_see(client)
+    assert SECOND not in families_see(client)
+
+
+def test_restoring_the_loaded_version_brings_back_the_original_wording_as_a_draft(
+    client, as_publisher, leaflet, published_twice
+):
+    original = answer_in_content_folder(published_twice)
+    loaded = history_rows(as_publisher, published_twice)[-1]
+    assert loaded["By"] == LOADED
+
+    opened = restore(as_publisher, published_twice, loaded)
+
+    assert answer_on_form(opened) == original
+    assert Section.objects.get(pk=published_twice.pk).answer == original
+    assert SECOND in families_see(client)
+    publish_by_url(as_publisher, leaflet)
+    assert original in families_see(client)
     assert SECOND not in families_see(client)
 
 
@@ -239,13 +284,12 @@ def test_a_restore_is_itself_a_new_entry_in_the_history(as_publisher, published_
 
 
 def test_opening_a_restore_form_and_leaving_changes_nothing(client, as_publisher, published_twice):
-    url = history_rows(as_publisher, published_twice)[-1]["row"].find("a", string="Restore this version")[
-        "href"
-    ]
+    rows = history_rows(as_publisher, published_twice)
+    url = rows[-2]["row"].find("a", string="Restore this version")["href"]
 
     assert answer_on_form(as_publisher.get(url)) == FIRST
     assert Section.objects.get(pk=published_twice.pk).answer == SECOND
-    assert len(history_rows(as_publisher, published_twice)) == 2
+    assert len(history_rows(as_publisher, published_twice)) == len(rows)
 
 
 def test_restoring_one_question_leaves_the_other_questions_alone(as_publisher, leaflet, section):
@@ -264,11 +308,23 @@ def test_restoring_one_question_leaves_the_other_questions_alone(as_publisher, l
     assert as_publisher.post(change_url(leaflet), data).status_code == 302
 
     rows = history_rows(as_publisher, section)
-    restore(as_publisher, section, rows[-1])
+    # The first save on the leaflet page; the last row is the version loaded from content/.
+    restore(as_publisher, section, rows[-2])
 
     assert Section.objects.get(pk=section.pk).answer == FIRST
     assert Section.objects.get(pk=other.pk).answer == "Only the people who took part see the full report."
     assert Section.objects.filter(question="Can I Read the Report?").exists()
+
+
+def test_restoring_a_leaflet_brings_back_its_questions_with_it(as_publisher, leaflet, section):
+    save_leaflet_draft(as_publisher, leaflet, section, answer=FIRST)
+    save_leaflet_draft(as_publisher, leaflet, section, answer=SECOND)
+
+    rows = history_rows(as_publisher, leaflet)
+    # The first save on the leaflet page; the last row is the version loaded from content/.
+    restore(as_publisher, leaflet, rows[-2])
+
+    assert Section.objects.get(pk=section.pk).answer == FIRST
 
 
 # --- recovering a deleted question -------------------------------------------------------------

@@ -2,9 +2,17 @@
 
 import datetime
 import gzip
+import json
+import os
+import secrets
+import select
+import subprocess
+import sys
 import time
+from contextlib import contextmanager
 
 import pytest
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -221,3 +229,109 @@ def test_an_address_that_was_not_found_shows_the_page_once_it_is_published(clien
     response = client.get("/coming-soon/")
     assert response.status_code == 200
     assert text_of(page(response).select_one("h1")) == "Coming soon"
+
+
+# A gunicorn worker: a process of its own that serves requests and can publish, as the admin does.
+WORKER = """
+import json, sys
+import django
+django.setup()
+from django.test import Client
+from scr_site.leaflet.models import Leaflet, Section
+from scr_site.leaflet.publishing import publish_leaflet
+client = Client()
+for line in sys.stdin:
+    command, _, text = line.strip().partition(" ")
+    if command == "get":
+        response = client.get("/", secure=True)
+        print(json.dumps({"status": response.status_code, "shows": text in response.content.decode()}))
+    elif command == "publish":
+        section = Section.objects.get(anchor="what-is-the-lscb")
+        section.answer = text
+        section.save()
+        publish_leaflet(Leaflet.objects.get(), user=None)
+        print(json.dumps({"published": True}))
+    sys.stdout.flush()
+"""
+
+
+@pytest.fixture
+def deployment(tmp_path):
+    """A live server's environment, with its own database file and whatever cache this run uses."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env.pop("DATABASE_URL", None)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "scr_site.settings",
+            "DJANGO_DEBUG": "false",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": "testserver",
+            "DJANGO_SQLITE_PATH": str(tmp_path / "site.sqlite3"),
+            # Collected once for the suite (conftest.py), as the image collects them at build time.
+            "DJANGO_STATIC_ROOT": str(settings.STATIC_ROOT),
+            "DJANGO_CACHE_PREFIX": f"workers-{secrets.token_hex(4)}",
+            "DJANGO_LOG_LEVEL": "WARNING",
+        }
+    )
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.core.management import "
+            "call_command; call_command('migrate', verbosity=0); call_command('load_content', verbosity=0)",
+        ],
+        env=env,
+        cwd=settings.BASE_DIR,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return env
+
+
+@contextmanager
+def worker(env, log):
+    with open(log, "w") as errors:
+        process = subprocess.Popen(
+            [sys.executable, "-c", WORKER],
+            env=env,
+            cwd=settings.BASE_DIR,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+        )
+
+    def ask(command):
+        process.stdin.write(command + "\n")
+        process.stdin.flush()
+        # A worker that dies or hangs fails the test with its own error output, never stalls the suite.
+        ready, _, _ = select.select([process.stdout], [], [], 60)
+        answer = process.stdout.readline() if ready else ""
+        assert answer, log.read_text()
+        return json.loads(answer)
+
+    try:
+        yield ask
+    finally:
+        process.stdin.close()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        process.stdout.close()
+
+
+def test_a_publication_in_one_worker_process_shows_in_every_other(deployment, tmp_path):
+    text = "Published through another worker."
+    with (
+        worker(deployment, tmp_path / "first.log") as first,
+        worker(deployment, tmp_path / "second.log") as second,
+    ):
+        assert second(f"get {text}") == {"status": 200, "shows": False}
+        assert first(f"get {text}") == {"status": 200, "shows": False}
+        first(f"publish {text}")
+        assert first(f"get {text}") == {"status": 200, "shows": True}
+        # The family's next request may reach any worker, and must not get the page from before.
+        assert second(f"get {text}") == {"status": 200, "shows": True}
