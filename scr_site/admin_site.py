@@ -8,7 +8,24 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django_otp import devices_for_user
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
+
+
+class StaffLoginForm(OTPAdminAuthenticationForm):
+    """Password and authenticator code on one form.
+
+    django-otp asks which device a code is from; a staff member with one device (the
+    usual case) is not asked, so one submit signs them in.
+    """
+
+    def _chosen_device(self, user):
+        device = super()._chosen_device(user)
+        if device is None:
+            devices = list(devices_for_user(user))
+            if len(devices) == 1:
+                device = devices[0]
+        return device
 
 
 class StaffAdminSite(OTPAdminSite):
@@ -26,7 +43,7 @@ class StaffAdminSite(OTPAdminSite):
 
     @property
     def login_form(self):
-        return OTPAdminAuthenticationForm if settings.REQUIRE_2FA else AdminAuthenticationForm
+        return StaffLoginForm if settings.REQUIRE_2FA else AdminAuthenticationForm
 
     @property
     def login_template(self):

@@ -166,6 +166,18 @@ def test_password_and_a_current_code_open_the_admin(client, two_factor, phone):
     assert_signed_in(sign_in_with_code(client, current_code(phone), "phone"), client)
 
 
+def test_with_one_device_a_single_submit_of_password_and_code_signs_in(client, two_factor, phone):
+    assert_signed_in(sign_in(client, "editor", PASSWORD, otp_token=current_code(phone)), client)
+
+
+def test_with_two_devices_the_form_asks_which_one_the_code_is_from(client, two_factor, editor, phone):
+    TOTPDevice.objects.create(user=editor, name="tablet", confirmed=True)
+    response = sign_in(client, "editor", PASSWORD, otp_token=current_code(phone))
+    assert response.status_code == 200
+    assert set(offered_devices(response)) == {"phone", "tablet"}
+    assert_not_let_in(client)
+
+
 def test_without_two_factor_required_the_password_alone_opens_the_admin(client, phone):
     assert_signed_in(sign_in(client, "editor", PASSWORD), client)
 
