@@ -5,7 +5,7 @@ import pytest
 from scr_site.leaflet.models import Leaflet, Section
 
 from .helpers import page, text_of
-from .test_drafts import admin_form, change_url, inline_prefix, save_draft, signed_in, staff_member
+from .staff import admin_form, change_url, inline_prefix, save_draft, signed_in, staff_member
 
 pytestmark = pytest.mark.django_db
 
@@ -23,16 +23,6 @@ def first(db):
 def second(db):
     """The person who opened the same form and saves after Fran."""
     return signed_in(staff_member("sam", "Editor"))
-
-
-@pytest.fixture
-def leaflet(leaflet_content):
-    return Leaflet.objects.get(is_home_page=True)
-
-
-@pytest.fixture
-def section(leaflet):
-    return leaflet.sections.get(question="How Long Will the Review Take?")
 
 
 def opened(browser, obj):

@@ -10,7 +10,7 @@ from scr_site.leaflet.content_files import read_leaflets
 from scr_site.leaflet.models import Board, GuidanceLink, Leaflet, Page, Section
 
 from .helpers import page, text_of
-from .test_drafts import (
+from .staff import (
     add_inline_question,
     admin_form,
     change_url,
@@ -19,8 +19,6 @@ from .test_drafts import (
     questions_on,
     save_draft,
     save_leaflet_draft,
-    signed_in,
-    staff_member,
 )
 
 pytestmark = pytest.mark.django_db
@@ -29,36 +27,6 @@ FIRST = "It usually takes six to nine months."
 SECOND = "It usually takes about a year, and we will keep you told."
 # Who and what the history shows for the version load_content saved.
 LOADED = "Loaded from content/"
-
-
-@pytest.fixture
-def editor(db):
-    return staff_member("erin", "Editor")
-
-
-@pytest.fixture
-def publisher(db):
-    return staff_member("pat", "Publisher")
-
-
-@pytest.fixture
-def as_editor(editor):
-    return signed_in(editor)
-
-
-@pytest.fixture
-def as_publisher(publisher):
-    return signed_in(publisher)
-
-
-@pytest.fixture
-def leaflet(leaflet_content):
-    return Leaflet.objects.get(is_home_page=True)
-
-
-@pytest.fixture
-def section(leaflet):
-    return leaflet.sections.get(question="How Long Will the Review Take?")
 
 
 def history_url(obj):

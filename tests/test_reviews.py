@@ -14,7 +14,7 @@ from scr_site.leaflet.publishing import mark_reviewed, publish
 from scr_site.leaflet.reviews import send_reminders
 
 from .helpers import page, text_of
-from .test_drafts import save_draft, signed_in, staff_member
+from .staff import save_draft, signed_in, staff_member
 
 pytestmark = pytest.mark.django_db
 
@@ -27,11 +27,6 @@ def reviewer(db):
 @pytest.fixture
 def as_reviewer(reviewer):
     return signed_in(reviewer)
-
-
-@pytest.fixture
-def leaflet(leaflet_content):
-    return Leaflet.objects.get(is_home_page=True)
 
 
 @pytest.fixture

@@ -8,15 +8,13 @@ from reversion.models import Version
 from scr_site.leaflet.models import Board, GuidanceLink, Leaflet, Page, Section, SiteNotice, SiteSettings
 
 from .helpers import page, text_of
-from .test_drafts import (
+from .staff import (
     admin_form,
     change_url,
     inline_prefix,
     publish_url,
     questions_on,
     save_draft,
-    signed_in,
-    staff_member,
 )
 
 pytestmark = pytest.mark.django_db
@@ -24,36 +22,6 @@ pytestmark = pytest.mark.django_db
 DRAFT = "It usually takes about a year, and we will keep you told."
 
 CONTENT_MODELS = ["leaflet", "section", "board", "guidancelink", "page"]
-
-
-@pytest.fixture
-def editor(db):
-    return staff_member("erin", "Editor")
-
-
-@pytest.fixture
-def publisher(db):
-    return staff_member("pat", "Publisher")
-
-
-@pytest.fixture
-def as_editor(editor):
-    return signed_in(editor)
-
-
-@pytest.fixture
-def as_publisher(publisher):
-    return signed_in(publisher)
-
-
-@pytest.fixture
-def leaflet(leaflet_content):
-    return Leaflet.objects.get(is_home_page=True)
-
-
-@pytest.fixture
-def section(leaflet):
-    return leaflet.sections.get(question="How Long Will the Review Take?")
 
 
 def families_see(client, path="/"):

@@ -10,7 +10,7 @@ from scr_site.leaflet.models import SiteNotice
 
 from .conftest import PUBLIC_PATHS
 from .helpers import page, text_of
-from .test_drafts import signed_in, staff_member
+from .staff import signed_in, staff_member
 
 pytestmark = pytest.mark.django_db
 
