@@ -114,3 +114,15 @@ def test_printed_page_carries_its_address_and_date(client, leaflet_content):
     footer = page(client.get("/")).select_one(".print-footer")
     assert "This page: http://testserver/" in text_of(footer)
     assert "Last updated:" in text_of(footer)
+
+
+@pytest.mark.parametrize("slug", ["admin", "preview", "leaflets", "healthz"])
+def test_a_page_cannot_take_an_address_the_site_uses(client, leaflet_content, admin_user, slug):
+    client.force_login(admin_user)
+    response = client.post(
+        "/admin/leaflet/page/add/",
+        {"title": "Clash", "slug": slug, "body": "Text", "footer_order": 1, "published": "on"},
+    )
+    assert response.status_code == 200
+    assert "is used by the site itself" in response.content.decode()
+    assert not Page.objects.filter(slug=slug).exists()

@@ -308,6 +308,14 @@ class Page(ReviewDates):
     def get_absolute_url(self):
         return reverse("leaflet:page", kwargs={"slug": self.slug})
 
+    def clean(self):
+        # Pages live at the top of the site, beside addresses the site itself uses.
+        taken = {"leaflets", "preview", "markdownx", "static", "healthz", settings.ADMIN_PATH.strip("/")}
+        if self.slug in taken:
+            raise ValidationError(
+                {"slug": f"The address “{self.slug}” is used by the site itself. Choose another."}
+            )
+
 
 class SiteSettings(models.Model):
     """Settings for the whole site. There is only ever one row."""
