@@ -174,3 +174,22 @@ def test_guidance_link_must_be_a_web_address(staff_client, url):
     assert response.status_code == 200
     assert field_errors(response, "url")
     assert not GuidanceLink.objects.exists()
+
+
+def test_plain_english_advice_is_shown_for_questions_edited_on_the_leaflet_page(
+    staff_client, leaflet_content
+):
+    leaflet = Leaflet.objects.get()
+    html = page(staff_client.get(f"/admin/leaflet/leaflet/{leaflet.pk}/change/"))
+    advice = [
+        text_of(box) for box in html.select(".inline-related:not(.empty-form) .field-plain_english_advice")
+    ]
+    assert len(advice) == leaflet.sections.count()
+    assert any("reading age" in text.lower() for text in advice)
+
+    data = inline_form_data(leaflet)
+    data["sections-0-answer"] = "PLEASE [click here](https://www.gov.uk) now."
+    response = staff_client.post(f"/admin/leaflet/leaflet/{leaflet.pk}/change/", data, follow=True)
+    shown = " ".join(text_of(m) for m in page(response).select(".messagelist li"))
+    assert "Plain English suggestions" in shown
+    assert "click here" in shown

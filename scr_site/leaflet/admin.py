@@ -292,16 +292,18 @@ class PlainEnglishMixin:
             format_html_join("", "<li>{}</li>", ((advice.message,) for advice in review.advice)),
         )
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
+    def advise(self, request, obj):
         review = self.review_text(obj)
         if review.advice:
-            self.message_user(
+            messages.warning(
                 request,
                 f"Saved. Plain English suggestions for “{obj}”: "
                 + " ".join(advice.message for advice in review.advice),
-                messages.WARNING,
             )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        self.advise(request, obj)
 
 
 class ReviewDatesMixin:
@@ -322,11 +324,13 @@ class ReviewDatesMixin:
         self.message_user(request, f"Marked {len(queryset)} item(s) as reviewed today.", messages.SUCCESS)
 
 
-class SectionInline(admin.StackedInline):
+class SectionInline(PlainEnglishMixin, admin.StackedInline):
     model = Section
     form = ContentForm
     extra = 0
-    fields = ["question", "answer", "order", "published", "anchor", "opened_version"]
+    fields = ["question", "answer", "plain_english_advice", "order", "published", "anchor", "opened_version"]
+    readonly_fields = ["plain_english_advice"]
+    plain_english_field = "answer"
     formfield_overrides = MARKDOWN_WIDGETS
     verbose_name = "question"
     verbose_name_plural = "questions (shown in order of the 'order' number, lowest first)"
@@ -364,6 +368,12 @@ class LeafletAdmin(ReviewDatesMixin, ContentAdmin):
     def publish_status(self, obj):
         # Publishing a leaflet also publishes its questions, the boards and the links.
         return publishing.leaflet_status(obj)
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        inline = SectionInline(self.model, self.admin_site)
+        for section in [*formset.new_objects, *(obj for obj, _ in formset.changed_objects)]:
+            inline.advise(request, section)
 
     def preview_url(self, obj):
         # Questions deleted here stay on the public site until the leaflet is published.
