@@ -7,7 +7,7 @@ DEV_ENV := DJANGO_DEBUG=true
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
-.PHONY: run test lint install install-dev system-deps migrate content superuser clean
+.PHONY: run test lint deploy-check bench install install-dev system-deps migrate content superuser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,19 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(MAKE) --no-print-directory deploy-check
+
+## Django's deployment checklist against production-like settings: any warning fails.
+deploy-check: install
+	env -u DJANGO_SECURE_SSL_REDIRECT -u DJANGO_REQUIRE_2FA DJANGO_DEBUG=false \
+		DJANGO_SECRET_KEY=deploy-check-only-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n') \
+		DJANGO_ALLOWED_HOSTS=scr.example.gov.uk \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+## Production-like load test: gunicorn as the container runs it, wrk at 32 connections. Prints figures.
+bench: install
+	@command -v wrk >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(APT_INSTALL) wrk; }
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) staticfiles

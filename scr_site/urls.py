@@ -1,14 +1,11 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from scr_site.leaflet import editor_views
 
-admin.site.site_header = "Serious Case Reviews: information for families"
-admin.site.site_title = "Leaflet editing"
-admin.site.index_title = "Edit the leaflet"
-
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     # The same paths django-markdownx's editor calls, behind a staff login.
     path("markdownx/markdownify/", editor_views.markdown_preview, name="markdownx_markdownify"),
     path("markdownx/upload/", editor_views.image_upload, name="markdownx_upload"),

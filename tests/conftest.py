@@ -1,6 +1,11 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
+
+from scr_site.leaflet.models import Leaflet
+
+from .staff import signed_in, staff_member
 
 # Every page a family can reach. Browser, HTML and heading checks run over all of them.
 PUBLIC_PATHS = [
@@ -20,7 +25,48 @@ def collected_static(tmp_path_factory):
         yield
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with no cached pages (the Redis cache outlives a test run)."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def leaflet_content(db):
     """The site as a new deployment has it: content/ loaded into the database."""
     call_command("load_content", verbosity=0)
+
+
+# --- staff and the leaflet they edit -------------------------------------------
+
+
+@pytest.fixture
+def editor(db):
+    return staff_member("erin", "Editor")
+
+
+@pytest.fixture
+def publisher(db):
+    return staff_member("pat", "Publisher")
+
+
+@pytest.fixture
+def as_editor(editor):
+    return signed_in(editor)
+
+
+@pytest.fixture
+def as_publisher(publisher):
+    return signed_in(publisher)
+
+
+@pytest.fixture
+def leaflet(leaflet_content):
+    return Leaflet.objects.get(is_home_page=True)
+
+
+@pytest.fixture
+def section(leaflet):
+    return leaflet.sections.get(question="How Long Will the Review Take?")

@@ -51,7 +51,7 @@ def test_staff_sign_in_page_is_served(client):
     assert response.status_code == 200
 
 
-def test_staff_member_signs_in_and_changes_an_answer_seen_at_the_next_request(client, leaflet_content):
+def test_staff_member_signs_in_changes_an_answer_and_publishes_it(client, leaflet_content):
     User.objects.create_user("board.editor", password="a-long-password-1", is_staff=True, is_superuser=True)
     response = client.post(
         "/admin/login/?next=/admin/", {"username": "board.editor", "password": "a-long-password-1"}
@@ -61,7 +61,9 @@ def test_staff_member_signs_in_and_changes_an_answer_seen_at_the_next_request(cl
     leaflet = Leaflet.objects.get()
     data = inline_form_data(leaflet)
     data["sections-0-answer"] = "The **LSCB** is a partnership. Updated by the board."
-    response = client.post(f"/admin/leaflet/leaflet/{leaflet.pk}/change/", data)
+    response = client.post(
+        f"/admin/leaflet/leaflet/{leaflet.pk}/change/", {**data, "_publish": "Save and publish"}
+    )
     assert response.status_code == 302, response.content
 
     html = page(client.get("/"))
@@ -72,6 +74,7 @@ def test_sections_can_be_reordered_inline(staff_client, leaflet_content):
     leaflet = Leaflet.objects.get()
     data = inline_form_data(leaflet)
     data["sections-6-order"] = 1  # "How Long Will the Review Take?" moves to the top
+    data["_publish"] = "Save and publish"
     assert staff_client.post(f"/admin/leaflet/leaflet/{leaflet.pk}/change/", data).status_code == 302
     questions = [text_of(h) for h in page(staff_client.get("/")).select("main section.faq h2")]
     assert questions[0] == "How Long Will the Review Take?"
@@ -171,3 +174,22 @@ def test_guidance_link_must_be_a_web_address(staff_client, url):
     assert response.status_code == 200
     assert field_errors(response, "url")
     assert not GuidanceLink.objects.exists()
+
+
+def test_plain_english_advice_is_shown_for_questions_edited_on_the_leaflet_page(
+    staff_client, leaflet_content
+):
+    leaflet = Leaflet.objects.get()
+    html = page(staff_client.get(f"/admin/leaflet/leaflet/{leaflet.pk}/change/"))
+    advice = [
+        text_of(box) for box in html.select(".inline-related:not(.empty-form) .field-plain_english_advice")
+    ]
+    assert len(advice) == leaflet.sections.count()
+    assert any("reading age" in text.lower() for text in advice)
+
+    data = inline_form_data(leaflet)
+    data["sections-0-answer"] = "PLEASE [click here](https://www.gov.uk) now."
+    response = staff_client.post(f"/admin/leaflet/leaflet/{leaflet.pk}/change/", data, follow=True)
+    shown = " ".join(text_of(m) for m in page(response).select(".messagelist li"))
+    assert "Plain English suggestions" in shown
+    assert "click here" in shown

@@ -78,3 +78,24 @@ def test_a_section_file_without_a_header_is_reported(db, tmp_path, settings):
 
     with pytest.raises(CommandError, match=section.name):
         call_command("load_content", content_dir=str(content), verbosity=0)
+
+
+def test_a_page_staff_created_is_adopted_not_duplicated(leaflet_content, tmp_path, settings):
+    import shutil
+
+    Page.objects.create(title="Help", slug="help", body="Made in the admin.")
+    content = tmp_path / "content"
+    shutil.copytree(settings.CONTENT_DIR, content)
+    (content / "pages" / "help.md").write_text("---\ntitle: Help\nslug: help\n---\nFrom the files.\n")
+
+    call_command("load_content", content_dir=str(content), verbosity=0)
+    assert Page.objects.get(slug="help").body == "Made in the admin."  # staff text kept
+
+    call_command("load_content", content_dir=str(content), reset=True, verbosity=0)
+    assert Page.objects.filter(slug="help").count() == 1
+    assert Page.objects.get(slug="help").body == "From the files."
+
+
+def test_content_without_a_leaflets_folder_is_reported(db, tmp_path):
+    with pytest.raises(CommandError, match="leaflets: folder not found"):
+        call_command("load_content", content_dir=str(tmp_path), verbosity=0)

@@ -1,6 +1,7 @@
 import pytest
 
 from scr_site.leaflet.models import Page, SiteSettings
+from scr_site.leaflet.publishing import publish
 
 from .conftest import PUBLIC_PATHS
 from .helpers import page, text_of
@@ -53,6 +54,7 @@ def test_page_body_is_edited_as_markdown_and_sanitised(client, leaflet_content):
     privacy = Page.objects.get(slug="privacy")
     privacy.body = "## New heading\n\nText <script>alert(1)</script> with [a link](javascript:alert(1))."
     privacy.save()
+    publish(privacy, user=None)
     html = page(client.get("/privacy/"))
     assert html.select_one("main h2").get_text() == "New heading"
     assert html.select_one("main script") is None
@@ -60,7 +62,10 @@ def test_page_body_is_edited_as_markdown_and_sanitised(client, leaflet_content):
 
 
 def test_unpublished_page_is_not_found_and_leaves_the_footer(client, leaflet_content):
-    Page.objects.filter(slug="privacy").update(published=False)
+    privacy = Page.objects.get(slug="privacy")
+    privacy.published = False
+    privacy.save()
+    publish(privacy, user=None)
     assert client.get("/privacy/").status_code == 404
     assert page(client.get("/")).select_one('footer a[href="/privacy/"]') is None
 
@@ -109,3 +114,15 @@ def test_printed_page_carries_its_address_and_date(client, leaflet_content):
     footer = page(client.get("/")).select_one(".print-footer")
     assert "This page: http://testserver/" in text_of(footer)
     assert "Last updated:" in text_of(footer)
+
+
+@pytest.mark.parametrize("slug", ["admin", "preview", "leaflets", "healthz"])
+def test_a_page_cannot_take_an_address_the_site_uses(client, leaflet_content, admin_user, slug):
+    client.force_login(admin_user)
+    response = client.post(
+        "/admin/leaflet/page/add/",
+        {"title": "Clash", "slug": slug, "body": "Text", "footer_order": 1, "published": "on"},
+    )
+    assert response.status_code == 200
+    assert "is used by the site itself" in response.content.decode()
+    assert not Page.objects.filter(slug=slug).exists()

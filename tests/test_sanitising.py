@@ -5,6 +5,7 @@ from bs4 import BeautifulSoup
 
 from scr_site.leaflet.markdown import render
 from scr_site.leaflet.models import Leaflet, Section
+from scr_site.leaflet.publishing import publish_leaflet
 
 from .helpers import page
 
@@ -87,8 +88,10 @@ def test_payload_saved_in_an_answer_is_harmless_on_the_page(client, leaflet_cont
     leaflet = Leaflet.objects.get()
     leaflet.introduction = payload
     leaflet.save()
+    publish_leaflet(leaflet, user=None)
 
     soup = page(client.get("/"))
+    assert "Before" in soup.select_one("main").get_text()  # the saved answer is the one shown
     assert_harmless(soup.select_one("main"))
     assert "alert(1)" not in str(soup.select_one("main").find_all(href=True))
 

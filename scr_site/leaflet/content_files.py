@@ -47,7 +47,7 @@ def read_front_matter(path):
         header = yaml.safe_load(parts[1])
     except yaml.YAMLError as error:
         raise ContentError(f"{path}: header is not valid YAML ({error})") from None
-    return header, parts[2].strip() + "\n"
+    return header, parts[2].strip()
 
 
 def read_list(path, required):
@@ -59,7 +59,10 @@ def read_list(path, required):
 
 def read_leaflets(content_dir):
     leaflets = []
-    for folder in sorted(Path(content_dir, "leaflets").iterdir()):
+    root = Path(content_dir, "leaflets")
+    if not root.is_dir():
+        raise ContentError(f"{root}: folder not found")
+    for folder in sorted(root.iterdir()):
         if not folder.is_dir():
             continue
         path = folder / "leaflet.yaml"

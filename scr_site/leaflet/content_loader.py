@@ -2,13 +2,17 @@
 
 from dataclasses import dataclass, field
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .content_files import ContentError, read_leaflets, read_list, read_pages
 from .models import Board, GuidanceLink, Leaflet, Page, Section, SeededItem, SiteSettings
+from .publishing import publish
 
 ORDER_STEP = 10  # leaves room for staff to slot an item in between two others
+# How an item staff created in the admin is recognised in content/ files.
+NATURAL_KEYS = {Leaflet: "slug", Section: "anchor", Page: "slug", Board: "name", GuidanceLink: "title"}
 
 
 @dataclass
@@ -26,12 +30,18 @@ class _Loader:
         self.seeded = set(SeededItem.objects.values_list("key", flat=True))
 
     def put(self, model, key, values, **lookup):
-        """Create the row for `key` if it is new, or overwrite it when resetting.
+        """Create and publish the row for `key` if it is new, or overwrite and publish it when resetting.
 
         A row that was loaded once and has since been deleted by staff is not
         brought back unless resetting.
         """
-        existing = model.objects.filter(source_key=key, **lookup).first()
+        existing = model.objects.filter(source_key=key, **lookup).first() or self._made_by_staff(
+            model, values, lookup
+        )
+        if existing is not None and not existing.source_key:
+            # An item staff made (say, before an export) is the same one: adopt it, never duplicate it.
+            model.objects.filter(pk=existing.pk).update(source_key=key)
+            existing.source_key = key
         if existing is None:
             if key in self.seeded and not self.reset:
                 self.report.skipped_deleted.append(key)
@@ -51,13 +61,27 @@ class _Loader:
         return existing
 
     @staticmethod
+    def _made_by_staff(model, values, lookup):
+        field = NATURAL_KEYS[model]
+        return model.objects.filter(source_key="", **{field: values[field]}, **lookup).first()
+
+    @staticmethod
     def _save(obj, key):
         try:
             obj.full_clean(validate_unique=False)
         except ValidationError as error:
             problems = "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in error.message_dict.items())
             raise ContentError(f"{key}: {problems}") from None
-        obj.save()
+        # Kept in the item's history, so the original wording can always be compared and restored.
+        with reversion.create_revision():
+            obj.save()
+            reversion.set_comment("Loaded from content/")
+        publish(obj, user=None)
+
+
+def _review_dates(data):
+    """Optional `last_reviewed` (a date) and `review_contact` (an email) from a file's header."""
+    return {"last_reviewed_on": data.get("last_reviewed"), "review_contact": data.get("review_contact") or ""}
 
 
 @transaction.atomic
@@ -78,10 +102,11 @@ def load_content(content_dir, reset=False):
                 "slug": data["slug"],
                 "title": data["title"],
                 "is_home_page": bool(data.get("home_page")),
-                "introduction": data.get("introduction") or "",
-                "closing_text": data.get("closing_text") or "",
-                "further_reading": data.get("further_reading") or "",
+                "introduction": (data.get("introduction") or "").strip(),
+                "closing_text": (data.get("closing_text") or "").strip(),
+                "further_reading": (data.get("further_reading") or "").strip(),
                 "published": data.get("published", True),
+                **_review_dates(data),
             },
         )
         if leaflet is None:
@@ -138,6 +163,7 @@ def load_content(content_dir, reset=False):
                 "summary": page.get("summary") or "",
                 "body": page["body"],
                 "footer_order": page.get("footer_order", 0),
+                **_review_dates(page),
                 "show_in_footer": page.get("show_in_footer", True),
                 "published": page.get("published", True),
             },

@@ -1,9 +1,15 @@
-from .models import Page, SiteSettings
+from django.utils.functional import SimpleLazyObject
+
+from .models import Page, SiteNotice, SiteSettings
+from .publishing import published_site
 
 
 def site(request):
-    """What every public page's header and footer need."""
+    """What every public page's header and footer need, fetched only if the page uses it."""
     return {
-        "exit_url": SiteSettings.load().exit_url,
-        "footer_pages": Page.objects.published().filter(show_in_footer=True).only("title", "slug"),
+        "exit_url": SimpleLazyObject(lambda: SiteSettings.load().exit_url),
+        "footer_pages": SimpleLazyObject(
+            lambda: published_site(request).items(Page, published=True, show_in_footer=True)
+        ),
+        "site_notice": SimpleLazyObject(lambda: SiteNotice.objects.current().first()),
     }

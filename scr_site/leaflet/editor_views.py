@@ -4,14 +4,15 @@ django-markdownx's own views answer anyone. Here the preview needs a staff login
 and renders with the same sanitiser as the public pages; image upload is refused.
 """
 
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.views.decorators.http import require_POST
+
+from scr_site.admin_site import staff_required
 
 from .markdown import render
 
 
-@staff_member_required
+@staff_required
 @require_POST
 def markdown_preview(request):
     if "content" not in request.POST:
@@ -19,7 +20,7 @@ def markdown_preview(request):
     return HttpResponse(render(request.POST["content"]))
 
 
-@staff_member_required
+@staff_required
 @require_POST
 def image_upload(request):
     return JsonResponse(

@@ -1,11 +1,15 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.text import slugify
+from django.utils import timezone
+from django.utils.text import Truncator, slugify
 from markdownx.models import MarkdownxField
 
 from .fields import WebAddressField
 from .markdown import render
+from .publishing import PublishedCopy, live_instances  # noqa: F401 (PublishedCopy is one of this app's models)
 from .validators import (
     normalise_postcode,
     uk_phone_digits,
@@ -14,13 +18,67 @@ from .validators import (
 )
 
 
-class PublishedQuerySet(models.QuerySet):
-    def published(self):
-        """The one place that decides what families can see."""
-        return self.filter(published=True)
+def visible_to_families(model, lookups):
+    """Lookups plus, where the model has one, its own 'show to families' switch."""
+    if any(field.name == "published" for field in model._meta.fields):
+        return {"published": True, **lookups}
+    return lookups
 
 
-class Leaflet(models.Model):
+class ContentQuerySet(models.QuerySet):
+    def published(self, **lookups):
+        """The one place that decides what families can see: the published copies.
+
+        Returns unsaved instances holding the published values, filtered on those
+        values (for example `published(slug="privacy")`), in the model's order.
+        """
+        return live_instances(self.model, **visible_to_families(self.model, lookups))
+
+
+def a_year_after(day):
+    """The same date next year (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+
+
+class ReviewDates(models.Model):
+    """When a leaflet or page was last checked as still true, and when it must be checked again."""
+
+    last_reviewed_on = models.DateField(
+        null=True, blank=True, help_text="The day someone last checked that everything here is still right."
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who did that check.",
+    )
+    next_review_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When it must be checked again. Left empty, it is set to a year after the last review "
+        "(or a year from today).",
+    )
+    review_contact = models.EmailField(
+        "who to remind",
+        blank=True,
+        help_text="This address gets an email when the review is due or overdue.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.next_review_due:
+            self.next_review_due = a_year_after(self.last_reviewed_on or timezone.localdate())
+        super().save(*args, **kwargs)
+
+
+class Leaflet(ReviewDates):
     title = models.CharField(max_length=200, help_text="Shown to families as the page's main heading.")
     slug = models.SlugField(
         "web address",
@@ -56,10 +114,15 @@ class Leaflet(models.Model):
     # Which item in content/ this was loaded from, if any (see load_content).
     source_key = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-is_home_page", "title"]
+        # Rights for the whole site's content, held by the Publisher role.
+        permissions = [
+            ("publish_content", "Can publish changes to the leaflets, pages, boards and guidance links"),
+            ("restore_content", "Can restore earlier versions and deleted items"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["is_home_page"], condition=Q(is_home_page=True), name="one_home_page_leaflet"
@@ -102,7 +165,7 @@ class Section(models.Model):
     # Which item in content/ this was loaded from, if any (see load_content).
     source_key = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -140,6 +203,8 @@ class Board(models.Model):
     # Which item in content/ this was loaded from, if any (see load_content).
     source_key = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
 
+    objects = ContentQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "pk"]
 
@@ -172,8 +237,15 @@ class GuidanceLink(models.Model):
     )
     order = models.PositiveIntegerField(default=0, help_text="Links are listed from the lowest number up.")
     updated_at = models.DateTimeField(auto_now=True)
+    # Filled in by `manage.py check_links`.
+    link_status = models.PositiveSmallIntegerField("last status", null=True, blank=True, editable=False)
+    link_final_url = models.URLField("ends up at", max_length=500, blank=True, editable=False)
+    link_problem = models.CharField("problem", max_length=300, blank=True, editable=False)
+    link_checked_at = models.DateTimeField("last checked", null=True, blank=True, editable=False)
     # Which item in content/ this was loaded from, if any (see load_content).
     source_key = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -192,7 +264,7 @@ class SeededItem(models.Model):
         return self.key
 
 
-class Page(models.Model):
+class Page(ReviewDates):
     """A plain page linked from the footer, such as the accessibility statement."""
 
     title = models.CharField(max_length=200, help_text="Shown to families as the page's main heading.")
@@ -221,7 +293,7 @@ class Page(models.Model):
     # Which item in content/ this was loaded from, if any (see load_content).
     source_key = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["footer_order", "title"]
@@ -235,6 +307,14 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("leaflet:page", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # Pages live at the top of the site, beside addresses the site itself uses.
+        taken = {"leaflets", "preview", "markdownx", "static", "healthz", settings.ADMIN_PATH.strip("/")}
+        if self.slug in taken:
+            raise ValidationError(
+                {"slug": f"The address “{self.slug}” is used by the site itself. Choose another."}
+            )
 
 
 class SiteSettings(models.Model):
@@ -264,3 +344,62 @@ class SiteSettings(models.Model):
     def load(cls):
         settings, _ = cls.objects.get_or_create(pk=1)
         return settings
+
+
+class SiteNoticeQuerySet(models.QuerySet):
+    def current(self, now=None):
+        now = now or timezone.now()
+        return self.filter(
+            Q(starts_at__isnull=True) | Q(starts_at__lte=now),
+            Q(ends_at__isnull=True) | Q(ends_at__gt=now),
+            published=True,
+        )
+
+
+class SiteNotice(models.Model):
+    """A short notice at the top of every public page, for a set time."""
+
+    message = MarkdownxField(
+        help_text="One or two short sentences. You can add a link with [words](https://…). No headings."
+    )
+    message_html = models.TextField(editable=False)
+    starts_at = models.DateTimeField(
+        "show from", null=True, blank=True, help_text="Leave empty to show it as soon as it is published."
+    )
+    ends_at = models.DateTimeField(
+        "show until", null=True, blank=True, help_text="Leave empty to show it until it is unpublished."
+    )
+    published = models.BooleanField(default=False, help_text="Tick to show the notice between its dates.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SiteNoticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at", "-pk"]
+
+    def __str__(self):
+        return Truncator(self.message).words(12)
+
+    def save(self, *args, **kwargs):
+        # A notice is a line of text: no headings, so it never adds to the page's outline.
+        self.message_html = render(self.message, top_heading=7)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": "The notice must end after it starts."})
+
+
+class ReviewReminder(models.Model):
+    """An email sent about a review that is due, so nobody is reminded more than once a week."""
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    sent_to = models.EmailField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["content_type", "object_id", "sent_at"])]
+
+    def __str__(self):
+        return f"Reminder to {self.sent_to} on {self.sent_at:%d %B %Y}"

@@ -37,3 +37,19 @@ def test_axe_finds_no_accessibility_violations(open_page, path, width):
     assert not violations, (
         f"axe-core found problems on {path} at {width}px:\n{describe_violations(violations)}"
     )
+
+
+@pytest.mark.parametrize("width", WIDTHS, ids=WIDTH_IDS)
+def test_axe_finds_no_violations_with_a_site_notice_showing(open_page, width):
+    from scr_site.leaflet.models import SiteNotice
+
+    SiteNotice.objects.create(
+        message="Serious Case Reviews are now called [Child Safeguarding Practice Reviews](https://www.gov.uk).",
+        published=True,
+    )
+    page = open_page("/", width)
+    assert page.get_by_role("region", name="Notice").is_visible()
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    assert not violations, (
+        f"axe-core found problems with a notice showing:\n{describe_violations(violations)}"
+    )

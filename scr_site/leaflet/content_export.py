@@ -1,0 +1,199 @@
+"""Writing what families currently see back out in the content/ format.
+
+The result can be reviewed in git, copied over content/, or given to `load_content`
+to rebuild a site. Only published copies are read: a draft nobody has published is
+not yet part of the leaflet.
+"""
+
+from pathlib import Path
+
+import yaml
+from django.db import transaction
+from django.utils.text import slugify
+
+from .models import Board, GuidanceLink, Leaflet, Page, Section
+from .publishing import live_instances
+
+# Whoever edits an export must not rename what load_content matches rows on.
+_KEY_NOTE = '# "key" is how load_content recognises an item it has loaded before; never change it.\n'
+_LEAFLET_NOTE = (
+    "# Its questions are the files in sections/, shown in file-name order.\n"
+    '# "slug" is how load_content recognises this leaflet; never change it here.\n'
+)
+# Long answers and descriptions stay on one line, as in content/, rather than being folded.
+_NO_WRAPPING = 1_000_000
+
+
+class _Dumper(yaml.SafeDumper):
+    """A safe dumper of its own, so other users of PyYAML keep the default styles."""
+
+
+def _represent_str(dumper, text):
+    if "\n" in text:
+        # Browsers send CRLF from text boxes; a "\r" would force YAML into an escaped
+        # one-line string, and Markdown reads both line endings the same.
+        return dumper.represent_scalar("tag:yaml.org,2002:str", text.replace("\r\n", "\n"), style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump_yaml(data):
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=_NO_WRAPPING)
+
+
+def _without_empty(data):
+    """Optional keys are left out rather than written as empty, as in the hand-written files."""
+    return {key: value for key, value in data.items() if value not in ("", None)}
+
+
+def _markdown_file(header, body):
+    body = body if body.endswith("\n") else body + "\n"
+    return f"---\n{dump_yaml(header)}---\n{body}"
+
+
+def _unique(candidate, taken):
+    key, number = candidate, 2
+    while key in taken:
+        key, number = f"{candidate}-{number}", number + 1
+    taken.add(key)
+    return key
+
+
+def _source_keys(model, instances):
+    return dict(model.objects.filter(pk__in=[item.pk for item in instances]).values_list("pk", "source_key"))
+
+
+def _list_keys(model, instances, prefix, name_of):
+    """The `key` for each item: the one it was loaded under, so reloading the export finds the same rows.
+
+    Items staff added have no such key and get one made from their name. Loaded keys are
+    taken first, so a made-up key never claims one a loaded item needs.
+    """
+    source_keys = _source_keys(model, instances)
+    keys, taken = {}, set()
+    for item in instances:
+        source_key = source_keys.get(item.pk, "")
+        loaded_key = source_key[len(prefix) :] if source_key.startswith(prefix) else ""
+        if loaded_key and loaded_key not in taken:
+            taken.add(loaded_key)
+            keys[item.pk] = loaded_key
+    for item in instances:
+        if item.pk not in keys:
+            keys[item.pk] = _unique(slugify(name_of(item)) or f"{prefix.rstrip(':')}-{item.pk}", taken)
+    return [keys[item.pk] for item in instances]
+
+
+def _leaflet_files(leaflet):
+    folder = f"leaflets/{leaflet.slug}"
+    header = {
+        "slug": leaflet.slug,
+        "title": leaflet.title,
+        "home_page": leaflet.is_home_page,
+        "published": leaflet.published,
+        "introduction": leaflet.introduction,
+        "closing_text": leaflet.closing_text,
+        "further_reading": leaflet.further_reading,
+        "last_reviewed": leaflet.last_reviewed_on,
+        "review_contact": leaflet.review_contact,
+    }
+    files = {f"{folder}/leaflet.yaml": _LEAFLET_NOTE + dump_yaml(_without_empty(header))}
+    sections = live_instances(Section, leaflet_id=leaflet.pk)
+    # The reader orders questions by file name, so the number must sort as text too.
+    digits = max(2, len(str(len(sections))))
+    anchors = set()
+    for position, section in enumerate(sections, start=1):
+        anchor = _unique(section.anchor or slugify(section.question) or f"question-{position}", anchors)
+        header = {"question": section.question, "anchor": anchor, "published": section.published}
+        files[f"{folder}/sections/{position:0{digits}d}-{anchor}.md"] = _markdown_file(header, section.answer)
+    return files
+
+
+def _page_file(page):
+    header = {
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "footer_order": page.footer_order,
+        "show_in_footer": page.show_in_footer,
+        "published": page.published,
+        "last_reviewed": page.last_reviewed_on,
+        "review_contact": page.review_contact,
+    }
+    return {f"pages/{page.slug}.md": _markdown_file(_without_empty(header), page.body)}
+
+
+def _boards_file():
+    boards = live_instances(Board)
+    keys = _list_keys(Board, boards, "board:", lambda board: board.name)
+    items = [
+        _without_empty(
+            {
+                "key": key,
+                "name": board.name,
+                "address_lines": board.address_lines,
+                "town": board.town,
+                "postcode": board.postcode,
+                "telephone": board.telephone,
+                "email": board.email,
+                "website": board.website,
+            }
+        )
+        for key, board in zip(keys, boards, strict=True)
+    ]
+    return {"boards.yaml": _KEY_NOTE + dump_yaml(items)}
+
+
+def _guidance_file():
+    links = live_instances(GuidanceLink)
+    keys = _list_keys(GuidanceLink, links, "guidance:", lambda link: link.title)
+    items = [
+        _without_empty({"key": key, "title": link.title, "url": link.url, "description": link.description})
+        for key, link in zip(keys, links, strict=True)
+    ]
+    return {"guidance.yaml": _KEY_NOTE + dump_yaml(items)}
+
+
+@transaction.atomic
+def exported_files():
+    """Every file of the export, as {path inside the folder: text}.
+
+    Hidden items are included with `published: false`, so a site rebuilt from the
+    export keeps them hidden instead of losing them.
+    """
+    files = {}
+    for leaflet in live_instances(Leaflet):
+        files.update(_leaflet_files(leaflet))
+    for page in live_instances(Page):
+        files.update(_page_file(page))
+    files.update(_boards_file())
+    files.update(_guidance_file())
+    return files
+
+
+def write_files(folder, files):
+    """Write `files` under `folder`, replacing those paths only; return the paths written."""
+    folder = Path(folder)
+    # The reader expects both folders even when there is nothing in them.
+    for name in ("leaflets", "pages"):
+        (folder / name).mkdir(parents=True, exist_ok=True)
+    written = []
+    for relative, text in files.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def content_files_not_written(folder, written):
+    """Files the reader would also pick up from `folder`, left over from something else."""
+    folder = Path(folder)
+    readable = [
+        *folder.glob("leaflets/*/leaflet.yaml"),
+        *folder.glob("leaflets/*/sections/*.md"),
+        *folder.glob("pages/*.md"),
+    ]
+    written = set(written)
+    return sorted(path for path in readable if path not in written)

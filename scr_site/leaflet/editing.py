@@ -1,0 +1,113 @@
+"""Guards for staff editing: two people saving the same item must never overwrite each other."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from reversion.models import Version
+
+from .diffs import changes_between
+
+
+class ContentForm(forms.ModelForm):
+    """Refuses a save when someone else has saved the item since this form was opened.
+
+    The form carries the `updated_at` it was opened with. The person who saves second
+    keeps everything they typed, and is told what the other person changed.
+    """
+
+    opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    check_conflicts = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.Textarea):
+                field.to_python = _with_unix_newlines(field.to_python)
+        if self.instance.pk:
+            self.fields["opened_version"].initial = _stamp(self._saved_updated_at())
+
+    def _saved_updated_at(self):
+        return (
+            type(self.instance)
+            .objects.filter(pk=self.instance.pk)
+            .values_list("updated_at", flat=True)
+            .first()
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        opened = cleaned.get("opened_version")
+        if self.check_conflicts and self.instance.pk and opened:
+            saved = self._saved_updated_at()
+            if saved and _stamp(saved) != opened:
+                raise ValidationError(conflict_message(type(self.instance), self.instance.pk, opened))
+        return cleaned
+
+
+def _with_unix_newlines(to_python):
+    """Browsers send a textarea's line breaks as CR LF; store, and compare, plain LF.
+
+    Otherwise every save of a form would look like a change to every text in it.
+    """
+
+    def convert(value):
+        return to_python(value.replace("\r\n", "\n") if isinstance(value, str) else value)
+
+    return convert
+
+
+def _to_millisecond(stamp):
+    try:
+        moment = datetime.datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return None
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+def _stamp(value):
+    return value.isoformat() if value else ""
+
+
+def conflict_message(model, pk, opened):
+    current = model.objects.get(pk=pk)
+    versions = list(Version.objects.get_for_object(current).select_related("revision__user"))
+    latest_user = versions[0].revision.user if versions else None
+    who = f" by {latest_user.get_full_name() or latest_user.get_username()}" if latest_user else ""
+    when = timezone.localtime(current.updated_at).strftime("%H:%M on %-d %B %Y")
+    message = (
+        f"Someone else saved this{who} at {when}, while you were editing it. Your changes have not been "
+        "saved, and theirs have not been overwritten."
+    )
+    # Versions keep times to the millisecond; the form keeps microseconds.
+    opened_ms = _to_millisecond(opened)
+    opened_version = next(
+        (v for v in versions if _to_millisecond(_stamp(v.field_dict.get("updated_at"))) == opened_ms), None
+    )
+    if opened_version is not None:
+        before = {
+            field.attname: opened_version.field_dict.get(field.attname)
+            for field in model._meta.concrete_fields
+        }
+        after = {field.attname: field.value_from_object(current) for field in model._meta.concrete_fields}
+        changed = changes_between(model, before, after)
+        if changed:
+            message += (
+                " What they changed: "
+                + "; ".join(f"{change.label} is now “{_short(change.after)}”" for change in changed)
+                + "."
+            )
+    return message + (
+        " Your text is still in the boxes below: copy what you need, open the item again to see their "
+        "version, and make your changes there."
+    )
+
+
+def _short(text, limit=200):
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def without_conflict_check(form_class):
+    """The same form, not checking for conflicts: used while restoring an earlier version."""
+    return type(form_class.__name__, (form_class,), {"check_conflicts": False})
