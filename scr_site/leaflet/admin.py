@@ -14,7 +14,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from . import plain_english, publishing
-from .diffs import changes_between
+from .diffs import changes_between, version_values
 from .editing import ContentForm, without_conflict_check
 from .link_checker import BROKEN, REDIRECTED, UNCHECKED, WORKING
 from .models import Board, GuidanceLink, Leaflet, Page, Section, SiteNotice, SiteSettings
@@ -214,11 +214,11 @@ class ContentAdmin(RestoringMixin, VersionAdmin):
             "compare_url": reverse("admin:{}_{}_compare".format(*info), args=[obj.pk]),
             "revision_url_name": "admin:{}_{}_revision".format(*info),
             "can_restore": request.user.has_perm(RESTORE),
-            "log_entries": self._published_log(request, obj),
+            "log_entries": self._published_log(obj),
         }
         return TemplateResponse(request, self.object_history_template, context)
 
-    def _published_log(self, request, obj):
+    def _published_log(self, obj):
         from django.contrib.admin.models import LogEntry
 
         return LogEntry.objects.filter(
@@ -251,17 +251,9 @@ class ContentAdmin(RestoringMixin, VersionAdmin):
             "title": f"Compare versions of “{obj}”",
             "older": older,
             "newer": newer,
-            "changes": changes_between(self.model, _as_attnames(older), _as_attnames(newer)),
+            "changes": changes_between(self.model, version_values(older), version_values(newer)),
         }
         return TemplateResponse(request, "admin/leaflet/compare.html", context)
-
-
-def _as_attnames(version):
-    fields = version.field_dict
-    return {
-        field.attname: fields.get(field.attname, fields.get(field.name))
-        for field in version._model._meta.fields
-    }
 
 
 class PlainEnglishMixin:

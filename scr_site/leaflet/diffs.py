@@ -60,6 +60,19 @@ def changes_between(model, before, after):
     return changes
 
 
+def version_values(version):
+    """A saved django-reversion version as {attname: value}, the form changes_between takes."""
+    fields = version.field_dict
+    return {
+        field.attname: fields.get(field.attname, fields.get(field.name))
+        for field in version._model._meta.concrete_fields
+    }
+
+
+def row_values(obj):
+    return {field.attname: field.value_from_object(obj) for field in obj._meta.concrete_fields}
+
+
 def _text(value):
     if value is None:
         return ""

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from reversion.models import Version
 
-from .diffs import changes_between
+from .diffs import changes_between, row_values, version_values
 
 
 class ContentForm(forms.ModelForm):
@@ -86,11 +86,7 @@ def conflict_message(model, pk, opened):
         (v for v in versions if _to_millisecond(_stamp(v.field_dict.get("updated_at"))) == opened_ms), None
     )
     if opened_version is not None:
-        before = {
-            field.attname: opened_version.field_dict.get(field.attname)
-            for field in model._meta.concrete_fields
-        }
-        after = {field.attname: field.value_from_object(current) for field in model._meta.concrete_fields}
+        before, after = version_values(opened_version), row_values(current)
         changed = changes_between(model, before, after)
         if changed:
             message += (

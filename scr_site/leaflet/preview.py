@@ -4,8 +4,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .diffs import changes_between
-from .models import Board, GuidanceLink, Section
-from .publishing import Status, copies_of, draft_data, published_copy, status_of
+from .models import Board, GuidanceLink, Leaflet, Section
+from .publishing import Status, draft_data, leaflet_changes, published_copy, status_of
+
+LABELS = {Leaflet: "Leaflet", Section: "Question", Board: "Board", GuidanceLink: "Guidance link"}
 
 
 def _describe(obj, label, copy):
@@ -13,10 +15,6 @@ def _describe(obj, label, copy):
     changes = changes_between(type(obj), copy.data if copy else {}, draft_data(obj))
     obj.preview_status = status
     return {"label": label, "status": status, "changes": changes} if status != Status.PUBLISHED else None
-
-
-def _copies_by_id(model):
-    return {copy.object_id: copy for copy in copies_of(model)}
 
 
 def _actions(obj, user):
@@ -30,36 +28,20 @@ def _actions(obj, user):
 
 
 def leaflet_context(leaflet, user):
-    section_copies = {copy.object_id: copy for copy in copies_of(Section).filter(data__leaflet_id=leaflet.pk)}
-    board_copies, link_copies = _copies_by_id(Board), _copies_by_id(GuidanceLink)
-    all_sections = list(leaflet.sections.all())
-    sections = [section for section in all_sections if section.published]
-    boards, links = list(Board.objects.all()), list(GuidanceLink.objects.all())
-
-    changes = [_describe(leaflet, f"Leaflet: {leaflet.title}", published_copy(leaflet))]
-    changes += [_describe(s, f"Question: {s.question}", section_copies.get(s.pk)) for s in all_sections]
-    changes += [_describe(b, f"Board: {b.name}", board_copies.get(b.pk)) for b in boards]
-    changes += [_describe(g, f"Guidance link: {g.title}", link_copies.get(g.pk)) for g in links]
-    removed = [
-        f"Question: {copy.data.get('question')}"
-        for object_id, copy in section_copies.items()
-        if object_id not in {s.pk for s in all_sections}
-    ]
-    removed += [
-        f"Board: {c.data.get('name')}" for i, c in board_copies.items() if i not in {b.pk for b in boards}
-    ]
-    removed += [
-        f"Guidance link: {c.data.get('title')}"
-        for i, c in link_copies.items()
-        if i not in {g.pk for g in links}
-    ]
+    items, removed = leaflet_changes(leaflet)
+    changes = [_describe(row, f"{LABELS[type(row)]}: {row}", copy) for row, copy in items]
+    removed_labels = [f"{LABELS[copy.content_type.model_class()]}: {copy.as_instance()}" for copy in removed]
     return {
         "leaflet": leaflet,
-        "sections": sections,
-        "boards": boards,
-        "guidance_links": links,
+        "sections": [row for row, _ in items if isinstance(row, Section) and row.published],
+        "boards": [row for row, _ in items if isinstance(row, Board)],
+        "guidance_links": [row for row, _ in items if isinstance(row, GuidanceLink)],
         "last_updated": timezone.now(),
-        "preview": {"changes": [c for c in changes if c], "removed": removed, **_actions(leaflet, user)},
+        "preview": {
+            "changes": [c for c in changes if c],
+            "removed": removed_labels,
+            **_actions(leaflet, user),
+        },
     }
 
 

@@ -139,25 +139,34 @@ def status_of(obj, copy=None):
     return Status.PUBLISHED if copy.data == draft_data(obj) else Status.CHANGED
 
 
-def leaflet_status(leaflet):
-    """A leaflet's status, counting everything publishing it would publish or withdraw."""
+def leaflet_changes(leaflet):
+    """Everything publishing `leaflet` would change, as its preview shows it.
+
+    Returns (items, removed): each draft row publishing would publish (the leaflet, its
+    questions, the boards and the guidance links) with its current published copy, or
+    None; and the published copies whose rows have since been deleted.
+    """
     from .models import Board, GuidanceLink, Section
 
-    own = status_of(leaflet)
-    if own != Status.PUBLISHED:
-        return own
-    groups = [
-        (list(leaflet.sections.all()), copies_of(Section).filter(data__leaflet_id=leaflet.pk)),
-        (list(Board.objects.all()), copies_of(Board)),
-        (list(GuidanceLink.objects.all()), copies_of(GuidanceLink)),
-    ]
-    for rows, copies in groups:
-        published = {copy.object_id: copy.data for copy in copies}
-        if set(published) != {row.pk for row in rows}:
-            return Status.CHANGED
-        if any(published[row.pk] != draft_data(row) for row in rows):
-            return Status.CHANGED
-    return Status.PUBLISHED
+    items, removed = [(leaflet, published_copy(leaflet))], []
+    for rows, copies in [
+        (leaflet.sections.all(), copies_of(Section).filter(data__leaflet_id=leaflet.pk)),
+        (Board.objects.all(), copies_of(Board)),
+        (GuidanceLink.objects.all(), copies_of(GuidanceLink)),
+    ]:
+        by_id = {copy.object_id: copy for copy in copies.select_related("content_type")}
+        items += [(row, by_id.pop(row.pk, None)) for row in rows]
+        removed += by_id.values()
+    return items, removed
+
+
+def leaflet_status(leaflet):
+    """A leaflet's status, counting everything publishing it would publish or withdraw."""
+    items, removed = leaflet_changes(leaflet)
+    own = status_of(*items[0])
+    if own == Status.PUBLISHED and (removed or any(status_of(*item) != Status.PUBLISHED for item in items)):
+        return Status.CHANGED
+    return own
 
 
 def publish(obj, user):
@@ -169,36 +178,17 @@ def publish(obj, user):
     )
 
 
-def publish_all(model, user, rows):
-    """Publish `rows` and withdraw the published copies of `model` rows that no longer exist."""
-    rows = list(rows)
-    for row in rows:
-        publish(row, user)
-    return _withdraw_missing(model, {row.pk for row in rows}, scope=None)
-
-
-def _withdraw_missing(model, keep_ids, scope):
-    stale = copies_of(model).exclude(object_id__in=keep_ids)
-    if scope:
-        stale = stale.filter(**{f"data__{key}": value for key, value in scope.items()})
-    return stale.delete()[0]
-
-
 @transaction.atomic
 def publish_leaflet(leaflet, user):
     """Publish a leaflet as its preview shows it: its questions, the boards and the guidance links.
 
     Questions, boards and links deleted in the draft disappear from the public site now.
     """
-    from .models import Board, GuidanceLink, Section
-
-    publish(leaflet, user)
-    sections = list(leaflet.sections.all())
-    for section in sections:
-        publish(section, user)
-    _withdraw_missing(Section, {s.pk for s in sections}, scope={"leaflet_id": leaflet.pk})
-    publish_all(Board, user, Board.objects.all())
-    publish_all(GuidanceLink, user, GuidanceLink.objects.all())
+    items, removed = leaflet_changes(leaflet)
+    for row, _ in items:
+        publish(row, user)
+    for copy in removed:
+        copy.delete()
 
 
 def withdraw(model, pk):
