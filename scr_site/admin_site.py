@@ -1,4 +1,4 @@
-"""The staff admin: two-factor sign-in when it is required, and one test of who is staff."""
+"""The staff admin: two-factor sign-in, the home page and its menu, and one test of who is staff."""
 
 from functools import wraps
 
@@ -7,6 +7,8 @@ from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django_otp import devices_for_user
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
@@ -36,7 +38,7 @@ class StaffAdminSite(OTPAdminSite):
 
     site_header = "Serious Case Reviews: information for families"
     site_title = "Leaflet editing"
-    index_title = "Edit the leaflet"
+    index_title = "What needs doing"
 
     def __init__(self, name="admin"):
         super().__init__(name)
@@ -53,6 +55,48 @@ class StaffAdminSite(OTPAdminSite):
         if settings.REQUIRE_2FA:
             return super().has_permission(request)
         return admin.AdminSite.has_permission(self, request)
+
+    def admin_view(self, view, cacheable=False):
+        """Every admin page, refusing or not finding something with the admin's own pages.
+
+        Staff who follow a stale link stay inside the admin, told what happened in its
+        words, rather than landing on the public site's error page.
+        """
+        inner = super().admin_view(view, cacheable)
+
+        @wraps(inner)
+        def with_admin_errors(request, *args, **kwargs):
+            try:
+                return inner(request, *args, **kwargs)
+            except PermissionDenied:
+                return self.error_page(request, 403)
+            except Http404:
+                return self.error_page(request, 404)
+
+        return with_admin_errors
+
+    def error_page(self, request, status):
+        context = {**self.each_context(request), "title": ERROR_TITLES[status]}
+        return TemplateResponse(request, f"admin/{status}.html", context, status=status)
+
+    def get_urls(self):
+        from scr_site.leaflet.staff.approval_views import site_urls
+
+        return site_urls(self) + super().get_urls()
+
+    def get_app_list(self, request, app_label=None):
+        from scr_site.leaflet.staff.menu import grouped
+
+        app_list = super().get_app_list(request, app_label)
+        return app_list if app_label else grouped(app_list, request.user)
+
+    def index(self, request, extra_context=None):
+        from scr_site.leaflet.staff.home import panels
+
+        return super().index(request, {**panels(request), **(extra_context or {})})
+
+
+ERROR_TITLES = {403: "You cannot open this page", 404: "Page not found"}
 
 
 def staff_required(view):

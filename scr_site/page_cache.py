@@ -70,7 +70,7 @@ def _valid_until():
     now = timezone.now()
     moments = [
         moment
-        for notice in SiteNotice.objects.filter(published=True).only("starts_at", "ends_at")
+        for notice in SiteNotice.objects.filter(show_to_families=True).only("starts_at", "ends_at")
         for moment in (notice.starts_at, notice.ends_at)
         if moment and moment > now
     ]

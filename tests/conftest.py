@@ -68,5 +68,5 @@ def leaflet(leaflet_content):
 
 
 @pytest.fixture
-def section(leaflet):
-    return leaflet.sections.get(question="How Long Will the Review Take?")
+def question(leaflet):
+    return leaflet.questions.get(question="How Long Will the Review Take?")

@@ -3,6 +3,9 @@
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
+from scr_site.leaflet.admin_links import admin_url
+from scr_site.leaflet.drafts.preview import preview_url
+
 from .helpers import page, text_of
 
 
@@ -49,55 +52,18 @@ def admin_form(response):
     return data
 
 
-def inline_prefix(data, section):
-    """The form prefix of `section` among the questions on its leaflet's change form."""
-    for name, value in data.items():
-        if name.startswith("sections-") and name.endswith("-id") and str(value) == str(section.pk):
-            return name[: -len("id")]
-    raise AssertionError(f"{section} is not on the form")
-
-
-def add_inline_question(data, leaflet, question, answer, order=5):
-    index = int(data["sections-TOTAL_FORMS"])
-    prefix = f"sections-{index}-"
-    data.update(
-        {
-            prefix + "id": "",
-            prefix + "leaflet": leaflet.pk,
-            prefix + "question": question,
-            prefix + "answer": answer,
-            prefix + "order": order,
-            prefix + "published": "on",
-            prefix + "anchor": "",
-            prefix + "opened_version": "",
-        }
-    )
-    data["sections-TOTAL_FORMS"] = index + 1
-    return data
-
-
 def change_url(obj):
-    return f"/admin/leaflet/{obj._meta.model_name}/{obj.pk}/change/"
+    return admin_url(obj)
 
 
 def publish_url(obj):
-    return f"/admin/leaflet/{obj._meta.model_name}/{obj.pk}/publish/"
+    return admin_url(obj, "publish")
 
 
 def save_draft(browser, obj, **changes):
-    """Open `obj` in the admin, change some fields and press Save (not publish)."""
+    """Open `obj` in the admin, change some fields and press Save draft (not publish)."""
     data = {**admin_form(browser.get(change_url(obj))), **changes}
-    response = browser.post(change_url(obj), data)
-    assert response.status_code == 302, page(response).select(".errorlist")
-    return response
-
-
-def save_leaflet_draft(browser, leaflet, section, **changes):
-    """Change one question's fields on the leaflet's change form and press Save."""
-    data = admin_form(browser.get(change_url(leaflet)))
-    prefix = inline_prefix(data, section)
-    data.update({prefix + name: value for name, value in changes.items()})
-    response = browser.post(change_url(leaflet), data)
+    response = browser.post(change_url(obj), {**data, "_continue": "Save draft"})
     assert response.status_code == 302, page(response).select(".errorlist")
     return response
 
@@ -121,8 +87,8 @@ def questions_on(response):
     return [text_of(h) for h in page(response).select("main section.faq h2")]
 
 
-def preview_of(browser, leaflet):
-    return browser.get(f"/preview/leaflets/{leaflet.pk}/")
+def preview_of(browser, obj):
+    return browser.get(preview_url(obj))
 
 
 def banner(response):

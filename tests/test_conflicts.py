@@ -2,10 +2,10 @@
 
 import pytest
 
-from scr_site.leaflet.models import Leaflet, Section
+from scr_site.leaflet.models import Leaflet, Question
 
 from .helpers import page, text_of
-from .staff import admin_form, change_url, inline_prefix, save_draft, signed_in, staff_member
+from .staff import admin_form, change_url, save_draft, signed_in, staff_member
 
 pytestmark = pytest.mark.django_db
 
@@ -46,134 +46,112 @@ def textarea(response, name):
 # --- one question, on its own page -------------------------------------------------
 
 
-def test_the_second_save_of_a_question_is_refused(first, second, section):
-    fran, sam = opened(first, section), opened(second, section)
-    assert first.post(change_url(section), {**fran, "answer": THEIRS}).status_code == 302
+def test_the_second_save_of_a_question_is_refused(first, second, question):
+    fran, sam = opened(first, question), opened(second, question)
+    assert first.post(change_url(question), {**fran, "answer": THEIRS}).status_code == 302
 
-    response = second.post(change_url(section), {**sam, "answer": MINE})
+    response = second.post(change_url(question), {**sam, "answer": MINE})
 
     assert response.status_code == 200
     assert "Someone else saved this by Fran" in refusal(response)
     assert "Your changes have not been saved, and theirs have not been overwritten." in refusal(response)
-    assert Section.objects.get(pk=section.pk).answer == THEIRS
+    assert Question.objects.get(pk=question.pk).answer == THEIRS
 
 
-def test_a_refused_save_keeps_what_the_second_person_typed(first, second, section):
-    fran, sam = opened(first, section), opened(second, section)
-    first.post(change_url(section), {**fran, "answer": THEIRS})
+def test_a_refused_save_keeps_what_the_second_person_typed(first, second, question):
+    fran, sam = opened(first, question), opened(second, question)
+    first.post(change_url(question), {**fran, "answer": THEIRS})
 
-    response = second.post(change_url(section), {**sam, "answer": MINE, "question": "How long does it take?"})
+    response = second.post(
+        change_url(question), {**sam, "answer": MINE, "question": "How long does it take?"}
+    )
 
     assert textarea(response, "answer") == MINE
     assert page(response).select_one("input[name=question]")["value"] == "How long does it take?"
 
 
-def test_a_refused_save_says_what_the_other_person_changed(first, second, section):
-    fran, sam = opened(first, section), opened(second, section)
-    first.post(change_url(section), {**fran, "answer": THEIRS})
+def test_a_refused_save_says_what_the_other_person_changed(first, second, question):
+    fran, sam = opened(first, question), opened(second, question)
+    first.post(change_url(question), {**fran, "answer": THEIRS})
 
-    response = second.post(change_url(section), {**sam, "answer": MINE})
+    response = second.post(change_url(question), {**sam, "answer": MINE})
 
     assert f"Answer is now “{THEIRS}”" in refusal(response)
 
 
-def test_a_refused_save_says_what_changed_on_a_question_already_edited_in_the_admin(first, second, section):
-    save_draft(first, section, answer="An earlier edit.")
-    fran, sam = opened(first, section), opened(second, section)
-    first.post(change_url(section), {**fran, "answer": THEIRS})
+def test_a_refused_save_says_what_changed_on_a_question_already_edited_in_the_admin(first, second, question):
+    save_draft(first, question, answer="An earlier edit.")
+    fran, sam = opened(first, question), opened(second, question)
+    first.post(change_url(question), {**fran, "answer": THEIRS})
 
-    response = second.post(change_url(section), {**sam, "answer": MINE})
+    response = second.post(change_url(question), {**sam, "answer": MINE})
 
     assert response.status_code == 200
     assert f"Answer is now “{THEIRS}”" in refusal(response)
     assert "Question is now" not in refusal(response)
 
 
-def test_a_save_from_a_form_opened_after_the_other_save_goes_through(first, second, section):
-    fran, sam = opened(first, section), opened(second, section)
-    first.post(change_url(section), {**fran, "answer": THEIRS})
-    assert second.post(change_url(section), {**sam, "answer": MINE}).status_code == 200
+def test_a_save_from_a_form_opened_after_the_other_save_goes_through(first, second, question):
+    fran, sam = opened(first, question), opened(second, question)
+    first.post(change_url(question), {**fran, "answer": THEIRS})
+    assert second.post(change_url(question), {**sam, "answer": MINE}).status_code == 200
 
-    response = second.post(change_url(section), {**opened(second, section), "answer": MINE})
+    response = second.post(change_url(question), {**opened(second, question), "answer": MINE})
 
     assert response.status_code == 302
-    assert Section.objects.get(pk=section.pk).answer == MINE
+    assert Question.objects.get(pk=question.pk).answer == MINE
 
 
-def test_the_refused_form_still_carries_the_version_it_was_opened_at(first, second, section):
-    fran, sam = opened(first, section), opened(second, section)
-    first.post(change_url(section), {**fran, "answer": THEIRS})
+def test_the_refused_form_still_carries_the_version_it_was_opened_at(first, second, question):
+    fran, sam = opened(first, question), opened(second, question)
+    first.post(change_url(question), {**fran, "answer": THEIRS})
 
-    response = second.post(change_url(section), {**sam, "answer": MINE})
+    response = second.post(change_url(question), {**sam, "answer": MINE})
     # Pressing Save again must not slip through: the person has not yet seen Fran's version.
-    again = second.post(change_url(section), admin_form(response))
+    again = second.post(change_url(question), admin_form(response))
 
     assert again.status_code == 200
     assert "Someone else saved this" in refusal(again)
-    assert Section.objects.get(pk=section.pk).answer == THEIRS
+    assert Question.objects.get(pk=question.pk).answer == THEIRS
 
 
-def test_one_person_can_save_twice_in_a_row(first, section):
-    response = first.post(change_url(section), {**opened(first, section), "answer": THEIRS, "_continue": "1"})
+def test_one_person_can_save_twice_in_a_row(first, question):
+    response = first.post(
+        change_url(question), {**opened(first, question), "answer": THEIRS, "_continue": "1"}
+    )
     assert response.status_code == 302
 
-    response = first.post(change_url(section), {**opened(first, section), "answer": MINE})
+    response = first.post(change_url(question), {**opened(first, question), "answer": MINE})
 
     assert response.status_code == 302
-    assert Section.objects.get(pk=section.pk).answer == MINE
+    assert Question.objects.get(pk=question.pk).answer == MINE
 
 
-# --- a question edited on the leaflet's page -------------------------------------------
+# --- the leaflet's own page ------------------------------------------------------------
 
 
-def inline_refusal(response, prefix):
-    """The message shown on one question's part of the leaflet form."""
-    inline = page(response).select_one(f"textarea[name={prefix}answer]").find_parent(class_="inline-related")
-    return " ".join(text_of(li) for li in inline.select("ul.errorlist.nonfield li"))
+def test_a_question_moved_on_the_leaflet_page_refuses_an_older_edit_of_that_question(first, second, leaflet):
+    question = leaflet.questions.get(question="Who Will See the Report?")
+    sam = opened(second, question)
+    fran = opened(first, leaflet)
+    first.post(change_url(leaflet), {**fran, "_move": f"{question.pk}:up"})
 
-
-def test_a_question_edited_on_the_leaflet_is_refused_after_someone_saved_it(first, second, leaflet, section):
-    sam = opened(second, leaflet)
-    first.post(change_url(section), {**opened(first, section), "answer": THEIRS})
-    prefix = inline_prefix(sam, section)
-
-    response = second.post(change_url(leaflet), {**sam, prefix + "answer": MINE})
+    response = second.post(change_url(question), {**sam, "answer": MINE})
 
     assert response.status_code == 200
-    assert "Someone else saved this by Fran" in inline_refusal(response, prefix)
-    assert textarea(response, prefix + "answer") == MINE
-    assert Section.objects.get(pk=section.pk).answer == THEIRS
+    assert "Order is now" in refusal(response)
+    assert Question.objects.get(pk=question.pk).answer == question.answer
 
 
-def test_a_refusal_on_the_leaflet_says_what_the_other_person_changed(first, second, leaflet, section):
+def test_saving_a_question_does_not_count_as_a_change_to_its_leaflet(first, second, leaflet, question):
     sam = opened(second, leaflet)
-    first.post(change_url(section), {**opened(first, section), "answer": THEIRS})
-    prefix = inline_prefix(sam, section)
+    first.post(change_url(question), {**opened(first, question), "answer": THEIRS})
 
-    response = second.post(change_url(leaflet), {**sam, prefix + "answer": MINE})
+    response = second.post(change_url(leaflet), {**sam, "introduction": "Read this first."})
 
-    assert f"Answer is now “{THEIRS}”" in inline_refusal(response, prefix)
-
-
-def test_nothing_on_the_leaflet_is_saved_when_one_of_its_questions_is_refused(
-    first, second, leaflet, section
-):
-    sam = opened(second, leaflet)
-    first.post(change_url(section), {**opened(first, section), "answer": THEIRS})
-    other = leaflet.sections.get(question="Who Will See the Report?")
-
-    second.post(
-        change_url(leaflet),
-        {
-            **sam,
-            inline_prefix(sam, section) + "answer": MINE,
-            inline_prefix(sam, other) + "answer": "Only the people who took part.",
-            "introduction": "Read this first.",
-        },
-    )
-
-    assert Section.objects.get(pk=other.pk).answer == other.answer
-    assert Leaflet.objects.get(pk=leaflet.pk).introduction == leaflet.introduction
+    assert response.status_code == 302
+    assert Leaflet.objects.get(pk=leaflet.pk).introduction == "Read this first."
+    assert Question.objects.get(pk=question.pk).answer == THEIRS
 
 
 def test_two_people_saving_the_leaflet_itself_cannot_overwrite_each_other(first, second, leaflet):
@@ -188,12 +166,3 @@ def test_two_people_saving_the_leaflet_itself_cannot_overwrite_each_other(first,
     assert "Someone else saved this by Fran" in refusal(response)
     assert textarea(response, "introduction") == "Sam's introduction."
     assert Leaflet.objects.get(pk=leaflet.pk).introduction == "Fran's introduction."
-
-
-def test_a_question_saved_on_the_leaflet_with_the_current_version_goes_through(first, leaflet, section):
-    data = opened(first, leaflet)
-
-    response = first.post(change_url(leaflet), {**data, inline_prefix(data, section) + "answer": MINE})
-
-    assert response.status_code == 302
-    assert Section.objects.get(pk=section.pk).answer == MINE

@@ -2,17 +2,18 @@
 
 import pytest
 from django.contrib.auth.models import User
+from django.urls import reverse
 
-from scr_site.leaflet.models import Board, GuidanceLink, Leaflet, Page, Section
+from scr_site.leaflet.admin_links import admin_url
+from scr_site.leaflet.drafts.preview import preview_url
+from scr_site.leaflet.models import Board, GuidanceLink, Leaflet, Page, Question
 
 from .helpers import page, text_of
 from .staff import (
-    add_inline_question,
     admin_form,
     banner,
     banner_entries,
     change_url,
-    inline_prefix,
     label_under,
     main_text,
     preview_of,
@@ -20,37 +21,96 @@ from .staff import (
     publish_url,
     questions_on,
     save_draft,
-    save_leaflet_draft,
 )
 
 pytestmark = pytest.mark.django_db
 
+
+def admin_url_for_login():
+    return reverse("admin:login")
+
+
 NEW_ANSWER = "Usually about six months, and we will write to you if it takes longer."
+
+
+def add_question(browser, leaflet, question, answer):
+    response = browser.post(
+        admin_url(Question, "add"),
+        {
+            "leaflet": leaflet.pk,
+            "question": question,
+            "answer": answer,
+            "order": 5,
+            "show_to_families": "on",
+            "anchor": "",
+            "_continue": "Save draft",
+        },
+    )
+    assert response.status_code == 302, page(response).select(".errorlist")
+    return Question.objects.get(question=question)
+
+
+def delete(browser, obj):
+    response = browser.post(admin_url(obj, "delete"), {"post": "yes"})
+    assert response.status_code == 302
 
 
 # --- saving is a draft ----------------------------------------------------------
 
 
-def test_saving_an_answer_changes_nothing_families_see(client, as_editor, leaflet, section):
-    save_leaflet_draft(as_editor, leaflet, section, answer=NEW_ANSWER)
+def test_saving_an_answer_changes_nothing_families_see(client, as_editor, leaflet, question):
+    save_draft(as_editor, question, answer=NEW_ANSWER)
 
-    assert Section.objects.get(pk=section.pk).answer == NEW_ANSWER
+    assert Question.objects.get(pk=question.pk).answer == NEW_ANSWER
     assert NEW_ANSWER not in main_text(client)
-    assert section.answer.split("\n")[0][:40] in main_text(client)
+    assert question.answer.split("\n")[0][:40] in main_text(client)
 
 
-def test_saving_a_question_on_its_own_page_changes_nothing_families_see(client, as_editor, section):
-    save_draft(as_editor, section, answer=NEW_ANSWER)
+def test_saving_a_draft_keeps_the_editor_on_the_form(as_editor, question):
+    response = save_draft(as_editor, question, answer=NEW_ANSWER)
 
-    assert NEW_ANSWER not in main_text(client)
+    assert response["Location"] == change_url(question)
 
 
-def test_the_preview_shows_the_saved_draft(as_editor, leaflet, section):
-    save_leaflet_draft(as_editor, leaflet, section, answer=NEW_ANSWER)
+@pytest.mark.parametrize("preview_of_what", ["leaflet", "question"])
+def test_the_preview_shows_the_saved_draft(as_editor, leaflet, question, preview_of_what):
+    save_draft(as_editor, question, answer=NEW_ANSWER)
 
-    response = preview_of(as_editor, leaflet)
+    response = preview_of(as_editor, {"leaflet": leaflet, "question": question}[preview_of_what])
     assert response.status_code == 200
     assert NEW_ANSWER in text_of(page(response).select_one("main"))
+
+
+def test_the_preview_button_saves_the_draft_then_shows_the_preview(as_editor, question):
+    data = {**admin_form(as_editor.get(change_url(question))), "answer": NEW_ANSWER, "_preview": "Preview"}
+
+    response = as_editor.post(change_url(question), data)
+
+    assert response.status_code == 302
+    assert response["Location"] == preview_url(question)
+    assert Question.objects.get(pk=question.pk).answer == NEW_ANSWER
+
+
+def test_a_question_preview_shows_only_that_question_as_drafted(as_editor, leaflet, question):
+    other = leaflet.questions.get(question="Who Will See the Report?")
+    save_draft(as_editor, question, answer=NEW_ANSWER)
+    save_draft(as_editor, other, answer="A different draft nobody asked to see here.")
+
+    response = preview_of(as_editor, question)
+
+    assert NEW_ANSWER in text_of(page(response).select_one("main"))
+    assert "A different draft" not in text_of(page(response).select_one("main"))
+    assert banner_entries(response) == [f"Question: {question.question}"]
+
+
+def test_a_board_preview_shows_the_leaflet_with_that_board_as_drafted(as_editor, leaflet):
+    board = Board.objects.get(name="Peterborough Safeguarding Children Board")
+    save_draft(as_editor, board, telephone="01733 863700")
+
+    response = preview_of(as_editor, board)
+
+    assert "01733 863700" in text_of(page(response).select_one(".boards"))
+    assert banner_entries(response) == [f"Board: {board.name}"]
 
 
 def test_a_page_draft_is_shown_in_its_preview_but_not_on_the_page(client, as_editor, leaflet_content):
@@ -58,7 +118,7 @@ def test_a_page_draft_is_shown_in_its_preview_but_not_on_the_page(client, as_edi
     save_draft(as_editor, privacy, body="## Cookies\n\nWe now use one cookie to remember your settings.")
 
     assert "We now use one cookie" not in main_text(client, "/privacy/")
-    preview = as_editor.get(f"/preview/pages/{privacy.pk}/")
+    preview = preview_of(as_editor, privacy)
     assert "We now use one cookie to remember your settings." in text_of(page(preview).select_one("main"))
 
 
@@ -67,15 +127,24 @@ def test_a_page_draft_is_shown_in_its_preview_but_not_on_the_page(client, as_edi
 
 @pytest.fixture
 def preview_paths(leaflet):
-    return [f"/preview/leaflets/{leaflet.pk}/", f"/preview/pages/{Page.objects.get(slug='privacy').pk}/"]
+    return [
+        preview_url(item)
+        for item in [
+            leaflet,
+            leaflet.questions.first(),
+            Board.objects.first(),
+            GuidanceLink.objects.first(),
+            Page.objects.get(slug="privacy"),
+        ]
+    ]
 
 
-def test_families_cannot_open_a_preview(client, preview_paths, leaflet, section):
-    Section.objects.filter(pk=section.pk).update(answer="A secret draft answer nobody has approved.")
+def test_families_cannot_open_a_preview(client, preview_paths, leaflet, question):
+    Question.objects.filter(pk=question.pk).update(answer="A secret draft answer nobody has approved.")
     for path in preview_paths:
         response = client.get(path)
         assert response.status_code == 302
-        assert response["Location"].startswith("/admin/login/")
+        assert response["Location"].startswith(admin_url_for_login())
         assert b"secret draft" not in response.content
         assert b"Preview" not in response.content
 
@@ -109,57 +178,51 @@ def test_a_preview_with_no_changes_says_so(as_editor, leaflet):
     )
 
 
-def test_the_preview_labels_a_changed_question_and_shows_the_changed_words(as_editor, leaflet, section):
-    save_leaflet_draft(as_editor, leaflet, section, answer=NEW_ANSWER)
+def test_the_preview_labels_a_changed_question_and_shows_the_changed_words(as_editor, leaflet, question):
+    save_draft(as_editor, question, answer=NEW_ANSWER)
 
     response = preview_of(as_editor, leaflet)
-    assert label_under(response, section.question) == "Changed: not yet published"
-    assert f"Question: {section.question}" in banner_entries(response)
+    assert label_under(response, question.question) == "Changed: not yet published"
+    assert f"Question: {question.question}" in banner_entries(response)
     entry = next(
-        li for li in banner(response).select("ul.preview-changes > li") if section.question in text_of(li)
+        li for li in banner(response).select("ul.preview-changes > li") if question.question in text_of(li)
     )
-    assert "(Draft changes not yet published)" in text_of(entry)
+    assert "(Unpublished changes)" in text_of(entry)
     assert "six months" in " ".join(text_of(ins) for ins in entry.select("ins"))
 
 
-def test_saving_one_question_on_the_leaflet_marks_no_other_question_as_changed(as_editor, leaflet, section):
-    save_leaflet_draft(as_editor, leaflet, section, answer=NEW_ANSWER)
+def test_saving_one_question_marks_no_other_question_as_changed(as_editor, leaflet, question):
+    save_draft(as_editor, question, answer=NEW_ANSWER)
 
     response = preview_of(as_editor, leaflet)
     labelled = [question for question in questions_on(response) if label_under(response, question)]
-    assert labelled == [section.question]
+    assert labelled == [question.question]
     assert [entry for entry in banner_entries(response) if entry.startswith("Question:")] == [
-        f"Question: {section.question}"
+        f"Question: {question.question}"
     ]
 
 
 def test_the_preview_labels_a_new_question(as_editor, leaflet):
-    data = add_inline_question(
-        admin_form(as_editor.get(change_url(leaflet))),
-        leaflet,
-        "Can I Read the Report?",
-        "Yes, once it is done.",
-    )
-    assert as_editor.post(change_url(leaflet), data).status_code == 302
+    add_question(as_editor, leaflet, "Can I Read the Report?", "Yes, once it is done.")
 
     response = preview_of(as_editor, leaflet)
     assert label_under(response, "Can I Read the Report?") == "New: not yet published"
     assert "Question: Can I Read the Report?" in banner_entries(response)
 
 
-def test_the_preview_lists_a_deleted_question_as_removed(as_publisher, leaflet, section):
-    save_leaflet_draft(as_publisher, leaflet, section, DELETE="on")
+def test_the_preview_lists_a_deleted_question_as_removed(as_publisher, leaflet, question):
+    delete(as_publisher, question)
 
     response = preview_of(as_publisher, leaflet)
-    assert section.question not in questions_on(response)
+    assert question.question not in questions_on(response)
     removed = [text_of(li) for li in banner(response).select("ul.preview-changes > li")]
-    assert f"Question: {section.question} (removed: it disappears when published)" in removed
+    assert f"Question: {question.question} (removed: it disappears when published)" in removed
 
 
 def test_the_preview_offers_publishing_only_to_publishers(as_editor, as_publisher, leaflet):
     editors_banner = banner(preview_of(as_editor, leaflet))
     assert editors_banner.select_one("form.preview-publish") is None
-    assert "Ask a Publisher to publish it" in text_of(editors_banner)
+    assert "A Publisher publishes it" in text_of(editors_banner)
 
     form = banner(preview_of(as_publisher, leaflet)).select_one("form.preview-publish")
     assert form["action"] == publish_url(leaflet)
@@ -168,19 +231,19 @@ def test_the_preview_offers_publishing_only_to_publishers(as_editor, as_publishe
 # --- publishing --------------------------------------------------------------------
 
 
-def test_save_and_publish_shows_the_change_at_the_next_request(client, as_publisher, leaflet, section):
-    data = admin_form(as_publisher.get(change_url(leaflet)))
-    data[inline_prefix(data, section) + "answer"] = NEW_ANSWER
-    response = as_publisher.post(change_url(leaflet), {**data, "_publish": "Save and publish"})
+def test_publish_saves_and_shows_the_change_at_the_next_request(client, as_publisher, question):
+    data = admin_form(as_publisher.get(change_url(question)))
+    response = as_publisher.post(change_url(question), {**data, "answer": NEW_ANSWER, "_publish": "Publish"})
     assert response.status_code == 302
+    assert response["Location"] == change_url(question)
 
     assert NEW_ANSWER in main_text(client)
 
 
 def test_publishing_a_saved_draft_shows_it_at_the_next_request(
-    client, as_editor, as_publisher, leaflet, section
+    client, as_editor, as_publisher, leaflet, question
 ):
-    save_leaflet_draft(as_editor, leaflet, section, answer=NEW_ANSWER)
+    save_draft(as_editor, question, answer=NEW_ANSWER)
     assert NEW_ANSWER not in main_text(client)
 
     publish_by_url(as_publisher, leaflet)
@@ -189,9 +252,9 @@ def test_publishing_a_saved_draft_shows_it_at_the_next_request(
 
 
 def test_publishing_from_the_preview_button_publishes_what_the_preview_showed(
-    client, as_editor, as_publisher, leaflet, section
+    client, as_editor, as_publisher, leaflet, question
 ):
-    save_leaflet_draft(as_editor, leaflet, section, answer=NEW_ANSWER)
+    save_draft(as_editor, question, answer=NEW_ANSWER)
     action = banner(preview_of(as_publisher, leaflet)).select_one("form.preview-publish")["action"]
 
     assert as_publisher.post(action).status_code == 302
@@ -201,21 +264,15 @@ def test_publishing_from_the_preview_button_publishes_what_the_preview_showed(
     )
 
 
-def test_publishing_cannot_be_done_by_following_a_link(client, as_editor, as_publisher, leaflet, section):
-    save_leaflet_draft(as_editor, leaflet, section, answer=NEW_ANSWER)
+def test_publishing_cannot_be_done_by_following_a_link(client, as_editor, as_publisher, leaflet, question):
+    save_draft(as_editor, question, answer=NEW_ANSWER)
 
     assert as_publisher.get(publish_url(leaflet)).status_code == 405
     assert NEW_ANSWER not in main_text(client)
 
 
 def test_a_new_question_appears_only_after_publishing(client, as_editor, as_publisher, leaflet):
-    data = add_inline_question(
-        admin_form(as_editor.get(change_url(leaflet))),
-        leaflet,
-        "Can I Read the Report?",
-        "Yes, once it is done.",
-    )
-    assert as_editor.post(change_url(leaflet), data).status_code == 302
+    add_question(as_editor, leaflet, "Can I Read the Report?", "Yes, once it is done.")
     assert "Can I Read the Report?" not in questions_on(client.get("/"))
 
     publish_by_url(as_publisher, leaflet)
@@ -224,34 +281,21 @@ def test_a_new_question_appears_only_after_publishing(client, as_editor, as_publ
     assert "Yes, once it is done." in main_text(client)
 
 
-def test_a_deleted_question_stays_until_the_leaflet_is_published(client, as_publisher, leaflet, section):
-    save_leaflet_draft(as_publisher, leaflet, section, DELETE="on")
-    assert not Section.objects.filter(pk=section.pk).exists()
-    assert section.question in questions_on(client.get("/"))
+def test_a_deleted_question_stays_until_the_leaflet_is_published(client, as_publisher, leaflet, question):
+    delete(as_publisher, question)
+    assert not Question.objects.filter(pk=question.pk).exists()
+    assert question.question in questions_on(client.get("/"))
 
     publish_by_url(as_publisher, leaflet)
 
-    assert section.question not in questions_on(client.get("/"))
+    assert question.question not in questions_on(client.get("/"))
     contents = [text_of(a) for a in page(client.get("/")).select("nav.contents a")]
-    assert section.question not in contents
-
-
-def test_a_question_deleted_on_its_own_page_stays_until_the_leaflet_is_published(
-    client, as_publisher, leaflet, section
-):
-    assert (
-        as_publisher.post(f"/admin/leaflet/section/{section.pk}/delete/", {"post": "yes"}).status_code == 302
-    )
-    assert section.question in questions_on(client.get("/"))
-
-    publish_by_url(as_publisher, leaflet)
-
-    assert section.question not in questions_on(client.get("/"))
+    assert question.question not in contents
 
 
 def test_publishing_one_leaflet_leaves_another_leaflets_questions_alone(client, as_publisher, leaflet):
     other = Leaflet.objects.create(title="For young people", slug="young-people")
-    kept = Section.objects.create(leaflet=other, question="What happens next?", answer="We will tell you.")
+    kept = Question.objects.create(leaflet=other, question="What happens next?", answer="We will tell you.")
     publish_by_url(as_publisher, other)
     assert "What happens next?" in questions_on(client.get("/leaflets/young-people/"))
 
@@ -285,7 +329,7 @@ def test_a_board_can_be_published_on_its_own(client, as_editor, as_publisher, le
 
 def test_a_deleted_board_stays_until_a_leaflet_is_published(client, as_publisher, leaflet):
     board = Board.objects.get(name="Cambridgeshire Local Safeguarding Children Board")
-    assert as_publisher.post(f"/admin/leaflet/board/{board.pk}/delete/", {"post": "yes"}).status_code == 302
+    delete(as_publisher, board)
     assert board.name in main_text(client)
     assert f"Board: {board.name} (removed: it disappears when published)" in [
         text_of(li) for li in banner(preview_of(as_publisher, leaflet)).select("ul.preview-changes > li")
@@ -317,7 +361,7 @@ def test_a_guidance_link_edit_is_a_draft_until_a_leaflet_is_published(
 
 def test_a_new_guidance_link_appears_only_after_publishing(client, as_editor, as_publisher, leaflet):
     response = as_editor.post(
-        "/admin/leaflet/guidancelink/add/",
+        admin_url(GuidanceLink, "add"),
         {"title": "Keeping Children Safe", "url": "https://www.gov.uk/keeping-children-safe", "order": 99},
     )
     assert response.status_code == 302
@@ -330,12 +374,12 @@ def test_a_new_guidance_link_appears_only_after_publishing(client, as_editor, as
 
 def test_a_new_page_is_invisible_until_published(client, as_editor, as_publisher, leaflet_content):
     response = as_editor.post(
-        "/admin/leaflet/page/add/",
+        admin_url(Page, "add"),
         {
             "title": "Complaints",
             "summary": "",
             "body": "## How to complain\n\nWrite to the board.",
-            "published": "on",
+            "show_to_families": "on",
             "show_in_footer": "on",
             "footer_order": 40,
             "slug": "complaints",
@@ -348,9 +392,7 @@ def test_a_new_page_is_invisible_until_published(client, as_editor, as_publisher
     new_page = Page.objects.get(slug="complaints")
     assert client.get("/complaints/").status_code == 404
     assert "/complaints/" not in [a["href"] for a in page(client.get("/")).select("footer a")]
-    assert "Write to the board." in text_of(
-        page(as_editor.get(f"/preview/pages/{new_page.pk}/")).select_one("main")
-    )
+    assert "Write to the board." in text_of(page(preview_of(as_editor, new_page)).select_one("main"))
 
     publish_by_url(as_publisher, new_page)
 
@@ -370,8 +412,7 @@ def test_a_page_edit_is_shown_only_after_publishing(client, as_editor, as_publis
 
 def test_a_page_deleted_by_a_publisher_does_not_stay_on_the_site(client, as_publisher, leaflet_content):
     privacy = Page.objects.get(slug="privacy")
-    response = as_publisher.post(f"/admin/leaflet/page/{privacy.pk}/delete/", {"post": "yes"})
-    assert response.status_code == 302
+    delete(as_publisher, privacy)
 
     # There is nothing left in the admin to publish, so the deletion itself must take the page down.
     assert client.get("/privacy/").status_code == 404
@@ -383,7 +424,7 @@ def test_an_unpublished_flag_hides_a_page_only_once_published(
 ):
     privacy = Page.objects.get(slug="privacy")
     data = admin_form(as_editor.get(change_url(privacy)))
-    del data["published"]
+    del data["show_to_families"]
     assert as_editor.post(change_url(privacy), data).status_code == 302
     assert client.get("/privacy/").status_code == 200
 
@@ -395,44 +436,68 @@ def test_an_unpublished_flag_hides_a_page_only_once_published(
 # --- what staff are told -------------------------------------------------------------
 
 
-def status_in_list(browser, model_name, name):
-    html = page(browser.get(f"/admin/leaflet/{model_name}/"))
+def status_in_list(browser, model, name):
+    html = page(browser.get(admin_url(model, "changelist")))
     row = next(tr for tr in html.select("#result_list tbody tr") if name in text_of(tr))
-    return text_of(row.select_one("td.field-status"))
+    return text_of(row.select_one("td.field-publishing_status"))
 
 
-def test_the_list_shows_whether_families_see_the_latest_save(as_editor, as_publisher, leaflet, section):
-    assert status_in_list(as_editor, "section", section.question) == "Published"
+def test_the_list_shows_whether_families_see_the_latest_save(as_editor, as_publisher, leaflet, question):
+    assert status_in_list(as_editor, Question, question.question) == "No unpublished changes"
 
-    save_draft(as_editor, section, answer=NEW_ANSWER)
-    assert status_in_list(as_editor, "section", section.question) == "Draft changes not yet published"
+    save_draft(as_editor, question, answer=NEW_ANSWER)
+    assert status_in_list(as_editor, Question, question.question) == "Unpublished changes"
     # Publishing the leaflet would publish the question, so the leaflet shows the change too.
-    assert status_in_list(as_editor, "leaflet", leaflet.title) == "Draft changes not yet published"
+    assert status_in_list(as_editor, Leaflet, leaflet.title) == "Unpublished changes"
 
     publish_by_url(as_publisher, leaflet)
-    assert status_in_list(as_editor, "section", section.question) == "Published"
-    assert status_in_list(as_editor, "leaflet", leaflet.title) == "Published"
+    assert status_in_list(as_editor, Question, question.question) == "No unpublished changes"
+    assert status_in_list(as_editor, Leaflet, leaflet.title) == "No unpublished changes"
 
 
 def test_the_leaflet_list_shows_a_saved_leaflet_as_a_draft_until_published(as_editor, as_publisher, leaflet):
     save_draft(as_editor, leaflet, introduction="Read this first.")
-    assert status_in_list(as_editor, "leaflet", leaflet.title) == "Draft changes not yet published"
+    assert status_in_list(as_editor, Leaflet, leaflet.title) == "Unpublished changes"
 
     publish_by_url(as_publisher, leaflet)
-    assert status_in_list(as_editor, "leaflet", leaflet.title) == "Published"
+    assert status_in_list(as_editor, Leaflet, leaflet.title) == "No unpublished changes"
 
 
 def test_the_list_shows_a_new_item_as_never_published(as_editor, leaflet_content):
     response = as_editor.post(
-        "/admin/leaflet/guidancelink/add/",
+        admin_url(GuidanceLink, "add"),
         {"title": "Keeping Children Safe", "url": "https://www.gov.uk/keeping-children-safe", "order": 99},
     )
     assert response.status_code == 302
-    assert status_in_list(as_editor, "guidancelink", "Keeping Children Safe") == "Draft, never published"
+    assert status_in_list(as_editor, GuidanceLink, "Keeping Children Safe") == "Never published"
 
 
-def test_the_change_form_tells_staff_families_do_not_see_the_draft_yet(as_editor, section):
-    save_draft(as_editor, section, answer=NEW_ANSWER)
+def test_the_status_line_says_what_is_live_and_who_changed_it(as_editor, question):
+    save_draft(as_editor, question, answer=NEW_ANSWER)
 
-    status = page(as_editor.get(change_url(section))).select_one(".publish-status")
-    assert text_of(status).startswith("Families see: Draft changes not yet published.")
+    status = text_of(page(as_editor.get(change_url(question))).select_one(".status-line"))
+    assert status.startswith("Live since ")
+    assert "Unpublished changes by Erin at " in status
+    assert "Compare with live" in status
+
+
+def test_compare_with_live_shows_the_draft_against_what_families_see(as_editor, question):
+    save_draft(as_editor, question, answer=NEW_ANSWER)
+    link = page(as_editor.get(change_url(question))).find("a", string="Compare with live")
+
+    response = as_editor.get(link["href"])
+
+    assert response.status_code == 200
+    assert "six months" in " ".join(text_of(ins) for ins in page(response).select("ins"))
+
+
+def test_a_new_item_says_it_is_not_published_yet(as_editor, leaflet_content):
+    link = GuidanceLink.objects.create(title="Keeping Children Safe", url="https://www.gov.uk/kcs")
+
+    status = text_of(page(as_editor.get(change_url(link))).select_one(".status-line"))
+    assert status.startswith("Not published yet: families cannot see it.")
+
+
+def test_the_status_line_says_when_nothing_is_waiting(as_editor, question):
+    status = text_of(page(as_editor.get(change_url(question))).select_one(".status-line"))
+    assert "Families see the version below." in status

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def staff_client(client, django_user_model):
 
 def assert_refused(response):
     if response.status_code == 302:
-        assert response["Location"].startswith("/admin/login/")
+        assert response["Location"].startswith(reverse("admin:login"))
     else:
         assert response.status_code == 403
     assert b"<strong>" not in response.content

@@ -10,19 +10,19 @@ from django.test import Client
 
 from scr_site.leaflet.content_files import read_leaflets, read_list, read_pages
 from scr_site.leaflet.content_loader import load_content
-from scr_site.leaflet.models import Board, GuidanceLink, Leaflet, Page, PublishedCopy, Section, SeededItem
-from scr_site.leaflet.publishing import publish, publish_leaflet
+from scr_site.leaflet.drafts.publishing import publish, publish_leaflet
+from scr_site.leaflet.models import Board, GuidanceLink, Leaflet, Page, PublishedCopy, Question, SeededItem
 
 from .helpers import page, text_of
 
 pytestmark = pytest.mark.django_db
 
 # What the loader assumes when a file leaves a key out, so "left out" and "written out" compare equal.
-LEAFLET_DEFAULTS = {"home_page": False, "published": True}
+LEAFLET_DEFAULTS = {"home_page": False, "show_to_families": True}
 # Leaflet texts the loader strips, so a block's closing line break never reaches the database.
 LEAFLET_TEXTS = ["introduction", "closing_text", "further_reading"]
-SECTION_DEFAULTS = {"published": True}
-PAGE_DEFAULTS = {"footer_order": 0, "show_in_footer": True, "published": True}
+SECTION_DEFAULTS = {"show_to_families": True}
+PAGE_DEFAULTS = {"footer_order": 0, "show_in_footer": True, "show_to_families": True}
 
 
 def export(folder, **options):
@@ -40,9 +40,9 @@ def as_read(content_dir):
     content_dir = Path(content_dir)
     leaflets = []
     for leaflet in read_leaflets(content_dir):
-        sections = [filled_in(section, SECTION_DEFAULTS) for section in leaflet.pop("sections")]
+        questions = [filled_in(question, SECTION_DEFAULTS) for question in leaflet.pop("questions")]
         texts = {name: leaflet[name].strip() for name in LEAFLET_TEXTS if leaflet.get(name)}
-        leaflets.append({**filled_in({**leaflet, **texts}, LEAFLET_DEFAULTS), "sections": sections})
+        leaflets.append({**filled_in({**leaflet, **texts}, LEAFLET_DEFAULTS), "questions": questions})
     boards = read_list(content_dir / "boards.yaml", ["key"])
     return {
         "leaflets": leaflets,
@@ -58,7 +58,7 @@ def as_read(content_dir):
 
 
 def public_paths():
-    leaflets = [leaflet.get_absolute_url() for leaflet in Leaflet.objects.published()]
+    leaflets = [leaflet.get_absolute_url() for leaflet in Leaflet.objects.published_list()]
     pages = [f"/{slug}/" for slug in Page.objects.order_by("slug").values_list("slug", flat=True)]
     return [*leaflets, *pages]
 
@@ -84,7 +84,7 @@ def what_families_read(paths):
 
 
 def clear_the_site():
-    for model in (Section, Leaflet, Board, GuidanceLink, Page, PublishedCopy, SeededItem):
+    for model in (Question, Leaflet, Board, GuidanceLink, Page, PublishedCopy, SeededItem):
         model.objects.all().delete()
 
 
@@ -96,12 +96,12 @@ def test_exporting_the_loaded_site_reproduces_the_content_folder(leaflet_content
 
 def test_a_site_rebuilt_from_the_export_shows_families_the_same_pages(leaflet_content, tmp_path):
     leaflet = Leaflet.objects.get()
-    section = leaflet.sections.get(anchor="what-is-the-lscb")
-    section.answer = (
+    question = leaflet.questions.get(anchor="what-is-the-lscb")
+    question.answer = (
         "The **LSCB** is a partnership.\n\nIt brings agencies together – and keeps children safe.\n"
     )
-    section.save()
-    Section.objects.create(
+    question.save()
+    Question.objects.create(
         leaflet=leaflet,
         question="Can I bring someone with me?",
         answer="Yes, a friend or relative.",
@@ -122,7 +122,7 @@ def test_a_site_rebuilt_from_the_export_shows_families_the_same_pages(leaflet_co
     )
     publish(contact, user=None)
     privacy = Page.objects.get(slug="privacy")
-    privacy.published = False
+    privacy.show_to_families = False
     privacy.save()
     publish(privacy, user=None)
     paths = public_paths()
@@ -138,38 +138,38 @@ def test_a_site_rebuilt_from_the_export_shows_families_the_same_pages(leaflet_co
 
 
 def test_unpublished_drafts_are_not_exported(leaflet_content, tmp_path):
-    section = Section.objects.get(anchor="what-is-the-lscb")
-    published_answer = section.answer
-    section.answer = "A draft nobody has published."
-    section.save()
+    question = Question.objects.get(anchor="what-is-the-lscb")
+    published_answer = question.answer
+    question.answer = "A draft nobody has published."
+    question.save()
     Page.objects.create(title="Coming soon", slug="coming-soon", body="Not ready.")
 
     export(tmp_path / "export")
 
-    sections = read_leaflets(tmp_path / "export")[0]["sections"]
-    assert sections[0]["answer"] == published_answer
+    questions = read_leaflets(tmp_path / "export")[0]["questions"]
+    assert questions[0]["answer"] == published_answer
     assert "coming-soon" not in [p["slug"] for p in read_pages(tmp_path / "export")]
 
 
 def test_a_question_deleted_in_the_draft_is_exported_until_the_deletion_is_published(
     leaflet_content, tmp_path
 ):
-    Section.objects.get(anchor="what-is-the-lscb").delete()
+    Question.objects.get(anchor="what-is-the-lscb").delete()
 
     export(tmp_path / "export")
 
-    anchors = [s["anchor"] for s in read_leaflets(tmp_path / "export")[0]["sections"]]
+    anchors = [s["anchor"] for s in read_leaflets(tmp_path / "export")[0]["questions"]]
     assert anchors[0] == "what-is-the-lscb"
 
 
 def test_questions_are_numbered_in_their_published_order(leaflet_content, tmp_path):
-    Section.objects.filter(anchor="how-long-will-the-review-take").update(order=1)
+    Question.objects.filter(anchor="how-long-will-the-review-take").update(order=1)
     publish_leaflet(Leaflet.objects.get(), user=None)
 
     export(tmp_path / "export")
 
-    sections = tmp_path / "export" / "leaflets" / "serious-case-reviews" / "sections"
-    assert sorted(path.name for path in sections.iterdir())[0] == "01-how-long-will-the-review-take.md"
+    questions = tmp_path / "export" / "leaflets" / "serious-case-reviews" / "questions"
+    assert sorted(path.name for path in questions.iterdir())[0] == "01-how-long-will-the-review-take.md"
 
 
 def test_boards_staff_added_get_keys_that_do_not_clash_with_loaded_ones(leaflet_content, tmp_path):
@@ -204,16 +204,16 @@ def test_answers_are_written_verbatim_after_their_header(leaflet_content, tmp_pa
     export(tmp_path / "export")
 
     written = (
-        tmp_path / "export" / "leaflets" / "serious-case-reviews" / "sections" / "01-what-is-the-lscb.md"
+        tmp_path / "export" / "leaflets" / "serious-case-reviews" / "questions" / "01-what-is-the-lscb.md"
     )
-    answer = Section.objects.get(anchor="what-is-the-lscb").answer
+    answer = Question.objects.get(anchor="what-is-the-lscb").answer
     # The answer is stored without a closing line break; the file ends with exactly one.
     assert not answer.endswith("\n")
     assert written.read_text(encoding="utf-8") == (
         "---\n"
         "question: What is the Local Safeguarding Children Board (LSCB)?\n"
         "anchor: what-is-the-lscb\n"
-        "published: true\n"
+        "show_to_families: true\n"
         f"---\n{answer}\n"
     )
 

@@ -2,24 +2,17 @@
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from reversion.models import Version
 
+from scr_site.leaflet.admin_links import admin_url
 from scr_site.leaflet.content_files import read_leaflets
-from scr_site.leaflet.models import Board, GuidanceLink, Leaflet, Page, Section
+from scr_site.leaflet.models import Board, GuidanceLink, Leaflet, Page, Question
 
 from .helpers import page, text_of
-from .staff import (
-    add_inline_question,
-    admin_form,
-    change_url,
-    inline_prefix,
-    publish_by_url,
-    questions_on,
-    save_draft,
-    save_leaflet_draft,
-)
+from .staff import admin_form, change_url, preview_of, publish_by_url, questions_on, save_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +23,7 @@ LOADED = "Loaded from content/"
 
 
 def history_url(obj):
-    return f"/admin/leaflet/{obj._meta.model_name}/{obj.pk}/history/"
+    return admin_url(obj, "history")
 
 
 def history_rows(browser, obj):
@@ -43,50 +36,64 @@ def history_rows(browser, obj):
     ]
 
 
-def answer_in_content_folder(section):
+def answer_in_content_folder(question):
     """The question's answer as content/ has it, before anyone edited it."""
     (leaflet,) = read_leaflets(settings.CONTENT_DIR)
-    return next(found["answer"] for found in leaflet["sections"] if found["anchor"] == section.anchor)
+    return next(found["answer"] for found in leaflet["questions"] if found["anchor"] == question.anchor)
 
 
 def families_see(client):
     return text_of(page(client.get("/")).select_one("main"))
 
 
-def answer_on_form(response):
-    return admin_form(response)["answer"]
+def add_question(browser, leaflet, question, answer):
+    response = browser.post(
+        admin_url(Question, "add"),
+        {"leaflet": leaflet.pk, "question": question, "answer": answer, "order": 5, "show_to_families": "on"},
+    )
+    assert response.status_code == 302, page(response).select(".errorlist")
+    return Question.objects.get(question=question)
 
 
 # --- who and when ----------------------------------------------------------------
 
 
-def test_every_admin_save_is_listed_with_who_saved_it_and_when(as_editor, as_publisher, section):
-    save_draft(as_editor, section, answer=FIRST)
-    save_draft(as_publisher, section, answer=SECOND)
+def test_every_admin_save_is_listed_with_who_saved_it_and_when(as_editor, as_publisher, question):
+    save_draft(as_editor, question, answer=FIRST)
+    save_draft(as_publisher, question, answer=SECOND)
 
-    rows = history_rows(as_editor, section)
+    rows = history_rows(as_editor, question)
     assert [row["By"] for row in rows] == ["Pat", "Erin", LOADED]
     today = format_date(timezone.localtime(), "j F Y")
     assert all(row["Saved"].startswith(today) for row in rows)
 
 
-def test_a_save_on_the_leaflet_page_is_in_each_changed_questions_history(as_editor, leaflet, section):
-    save_leaflet_draft(as_editor, leaflet, section, answer=FIRST)
+def test_a_question_save_is_in_its_own_history_and_its_leaflets(as_editor, leaflet, question):
+    save_draft(as_editor, question, answer=FIRST)
 
-    assert [row["By"] for row in history_rows(as_editor, section)] == ["Erin", LOADED]
+    assert [row["By"] for row in history_rows(as_editor, question)] == ["Erin", LOADED]
     assert [row["By"] for row in history_rows(as_editor, leaflet)] == ["Erin", LOADED]
 
 
-def test_publishing_is_listed_with_who_published(as_editor, as_publisher, leaflet, section):
+def test_a_question_lists_only_the_versions_in_which_it_changed(as_editor, leaflet, question):
+    other = leaflet.questions.get(question="Who Will See the Report?")
+    save_draft(as_editor, other, answer="Only the people who took part.")
+    save_draft(as_editor, leaflet, introduction="Read this first.")
+
+    assert [row["By"] for row in history_rows(as_editor, question)] == [LOADED]
+    assert len(history_rows(as_editor, leaflet)) == 3
+
+
+def test_publishing_is_listed_with_who_published(as_editor, as_publisher, leaflet, question):
     save_draft(as_editor, leaflet, introduction="Read this first.")
     publish_by_url(as_publisher, leaflet)
 
     html = page(as_editor.get(history_url(leaflet)))
-    published = html.find("h2", string="Published").find_next("ul")
-    assert [text_of(li).split(" by ")[1] for li in published.select("li")] == ["Pat"]
+    activity = html.find("h2", string="Publishing and approval").find_next("ul")
+    assert [text_of(li).split(": ", 1)[1] for li in activity.select("li")] == ["Published. (Pat)"]
 
 
-@pytest.mark.parametrize("model", [Leaflet, Section, Board, GuidanceLink, Page])
+@pytest.mark.parametrize("model", [Leaflet, Question, Board, GuidanceLink, Page])
 def test_before_any_admin_save_the_history_holds_the_version_loaded_from_content(
     as_editor, leaflet_content, model
 ):
@@ -100,7 +107,7 @@ def test_before_any_admin_save_the_history_holds_the_version_loaded_from_content
 def test_history_of_an_item_saved_neither_in_the_admin_nor_by_the_loader_says_none_is_kept_yet(
     as_editor, leaflet
 ):
-    unsaved = Section.objects.create(leaflet=leaflet, question="Can I Read the Report?", answer="Yes.")
+    unsaved = Question.objects.create(leaflet=leaflet, question="Can I Read the Report?", answer="Yes.")
 
     assert "No saved versions yet." in text_of(
         page(as_editor.get(history_url(unsaved))).select_one("#content-main")
@@ -122,11 +129,13 @@ def compare_columns(response):
     return [text_of(th) for th in table.select("thead th")], table
 
 
-def test_compare_shows_the_two_latest_versions_side_by_side_with_the_changed_words_marked(as_editor, section):
-    save_draft(as_editor, section, answer=FIRST)
-    save_draft(as_editor, section, answer=SECOND)
+def test_compare_shows_the_two_latest_versions_side_by_side_with_the_changed_words_marked(
+    as_editor, question
+):
+    save_draft(as_editor, question, answer=FIRST)
+    save_draft(as_editor, question, answer=SECOND)
 
-    response = compare_chosen(as_editor, section)
+    response = compare_chosen(as_editor, question)
     assert response.status_code == 200
     headings, table = compare_columns(response)
     assert headings == ["Earlier", "Later"]
@@ -139,83 +148,142 @@ def test_compare_shows_the_two_latest_versions_side_by_side_with_the_changed_wor
     assert "usually takes" not in " ".join(text_of(m) for m in table.select("del, ins"))
 
 
-def test_compare_puts_the_older_version_on_the_left_whichever_way_they_are_chosen(as_editor, section):
-    save_draft(as_editor, section, answer=FIRST)
-    save_draft(as_editor, section, answer=SECOND)
-    newer, older, _loaded = Version.objects.get_for_object(section)
+def test_compare_puts_the_older_version_on_the_left_whichever_way_they_are_chosen(as_editor, question):
+    save_draft(as_editor, question, answer=FIRST)
+    save_draft(as_editor, question, answer=SECOND)
+    newer, older, _loaded = Version.objects.get_for_object(question)
 
-    response = as_editor.get(f"{history_url(section)}compare/", {"from": newer.pk, "to": older.pk})
+    response = as_editor.get(admin_url(question, "compare"), {"from": newer.pk, "to": older.pk})
     _, table = compare_columns(response)
     earlier, later = table.select("tbody tr.diff-changed td")
     assert text_of(earlier) == FIRST
     assert text_of(later) == SECOND
 
 
-def test_compare_names_only_the_fields_that_changed(as_editor, section):
-    save_draft(as_editor, section, answer=FIRST)
-    save_draft(as_editor, section, question="How long does a review take?")
+def test_compare_names_only_the_fields_that_changed(as_editor, question):
+    save_draft(as_editor, question, answer=FIRST)
+    save_draft(as_editor, question, question="How long does a review take?")
 
-    response = compare_chosen(as_editor, section)
+    response = compare_chosen(as_editor, question)
     assert [text_of(t.caption) for t in page(response).select("table.diff")] == ["Question"]
 
 
-def test_compare_escapes_what_staff_typed(as_editor, section):
-    save_draft(as_editor, section, answer=FIRST)
-    save_draft(as_editor, section, answer="Six months <script>alert(1)</script>")
+def test_compare_escapes_what_staff_typed(as_editor, question):
+    save_draft(as_editor, question, answer=FIRST)
+    save_draft(as_editor, question, answer="Six months <script>alert(1)</script>")
 
-    response = compare_chosen(as_editor, section)
+    response = compare_chosen(as_editor, question)
     assert page(response).select_one("table.diff script") is None
     assert "<script>alert(1)</script>" in text_of(page(response).select_one("table.diff"))
 
 
-def test_compare_without_two_versions_goes_back_to_the_history(as_editor, section):
-    save_draft(as_editor, section, answer=FIRST)
+def test_compare_without_two_versions_goes_back_to_the_history(as_editor, question):
+    save_draft(as_editor, question, answer=FIRST)
 
-    response = as_editor.get(f"{history_url(section)}compare/", {"from": "x"})
+    response = as_editor.get(admin_url(question, "compare"), {"from": "x"})
     assert response.status_code == 302
-    assert response["Location"] == history_url(section)
+    assert response["Location"] == history_url(question)
+
+
+def compared_questions(response):
+    return [text_of(li) for li in page(response).select("ul.question-changes > li")]
+
+
+def test_the_leaflet_compare_shows_a_changed_answer(as_editor, leaflet, question):
+    save_draft(as_editor, question, answer=FIRST)
+
+    response = compare_chosen(as_editor, leaflet)
+
+    (changed,) = compared_questions(response)
+    assert changed.startswith(f"Changed: {question.question}")
+    later = page(response).select_one("ul.question-changes table.diff tr.diff-changed td:nth-of-type(2)")
+    assert text_of(later) == FIRST
+
+
+def test_the_leaflet_compare_shows_an_added_and_a_removed_question(as_publisher, leaflet, question):
+    versions = Version.objects.get_for_object(leaflet)
+    loaded = versions.first()
+    add_question(as_publisher, leaflet, "Can I Read the Report?", "Yes, once it is done.")
+    as_publisher.post(admin_url(question, "delete"), {"post": "yes"})
+    latest = Version.objects.get_for_object(leaflet).first()
+
+    response = as_publisher.get(admin_url(leaflet, "compare"), {"from": loaded.pk, "to": latest.pk})
+
+    changes = compared_questions(response)
+    assert "Added: Can I Read the Report?" in changes
+    assert f"Removed: {question.question}" in changes
+
+
+def test_the_leaflet_compare_shows_a_change_of_order(as_publisher, leaflet, question):
+    data = admin_form(as_publisher.get(change_url(leaflet)))
+    assert as_publisher.post(change_url(leaflet), {**data, "_move": f"{question.pk}:up"}).status_code == 302
+
+    response = compare_chosen(as_publisher, leaflet)
+
+    (reordered,) = compared_questions(response)
+    assert reordered.startswith("Order changed.")
+    before, after = page(response).select(".question-order ol")
+    assert [text_of(li) for li in before.select("li")][-1] == question.question
+    assert [text_of(li) for li in after.select("li")][-2] == question.question
 
 
 # --- restoring an earlier version ----------------------------------------------------------
 
 
-def restore(browser, obj, row):
-    """Follow a history row's 'Restore this version' link and press Save on the form it opens."""
-    url = row["row"].find("a", string="Restore this version")["href"]
+def open_restore(browser, row):
+    """Follow a history row's 'Restore this version' link: the page that says what would change."""
+    url = row["row"].select_one("a[href*='/restore/']")["href"]
     opened = browser.get(url)
     assert opened.status_code == 200
-    response = browser.post(url, admin_form(opened))
-    assert response.status_code == 302, page(response).select(".errorlist")
+    return url, opened
+
+
+def restore(browser, row, **answers):
+    """Open a version's restore page, then confirm it (with any boxes ticked in `answers`)."""
+    url, opened = open_restore(browser, row)
+    response = browser.post(url, answers)
+    assert response.status_code == 302, text_of(page(response).select_one("#content-main"))
     return opened
 
 
 @pytest.fixture
-def published_twice(client, as_publisher, leaflet, section):
+def published_twice(client, as_publisher, leaflet, question):
     """FIRST was published, then SECOND was published over it.
 
     Its history rows are SECOND, FIRST, then the version loaded from content/.
     """
-    save_draft(as_publisher, section, answer=FIRST)
+    save_draft(as_publisher, question, answer=FIRST)
     publish_by_url(as_publisher, leaflet)
-    save_draft(as_publisher, section, answer=SECOND)
+    save_draft(as_publisher, question, answer=SECOND)
     publish_by_url(as_publisher, leaflet)
     assert SECOND in families_see(client)
-    return section
+    return question
 
 
 def test_restoring_an_earlier_version_brings_back_its_text_as_a_draft(client, as_publisher, published_twice):
-    section = published_twice
-    rows = history_rows(as_publisher, section)
-    opened = restore(as_publisher, section, rows[-2])
+    question = published_twice
+    restore(as_publisher, history_rows(as_publisher, question)[-2])
 
-    assert answer_on_form(opened) == FIRST
-    assert Section.objects.get(pk=section.pk).answer == FIRST
+    assert Question.objects.get(pk=question.pk).answer == FIRST
     assert SECOND in families_see(client)
     assert FIRST not in families_see(client)
 
 
+def test_the_restore_page_shows_what_would_change_and_saves_nothing(client, as_publisher, published_twice):
+    rows = history_rows(as_publisher, published_twice)
+    _, opened = open_restore(as_publisher, rows[-2])
+
+    html = page(opened)
+    assert "Nothing has been saved yet." in text_of(html.select_one("#content-main"))
+    table = html.select_one("table.diff")
+    assert text_of(table.caption) == "Answer"
+    assert [text_of(th) for th in table.select("thead th")] == ["Now", "After restoring"]
+    assert Question.objects.get(pk=published_twice.pk).answer == SECOND
+    assert len(history_rows(as_publisher, published_twice)) == len(rows)
+
+
 def test_a_restored_version_reaches_families_when_published(client, as_publisher, leaflet, published_twice):
-    restore(as_publisher, published_twice, history_rows(as_publisher, published_twice)[-2])
+    restore(as_publisher, history_rows(as_publisher, published_twice)[-2])
 
     publish_by_url(as_publisher, leaflet)
 
@@ -230,10 +298,9 @@ def test_restoring_the_loaded_version_brings_back_the_original_wording_as_a_draf
     loaded = history_rows(as_publisher, published_twice)[-1]
     assert loaded["By"] == LOADED
 
-    opened = restore(as_publisher, published_twice, loaded)
+    restore(as_publisher, loaded)
 
-    assert answer_on_form(opened) == original
-    assert Section.objects.get(pk=published_twice.pk).answer == original
+    assert Question.objects.get(pk=published_twice.pk).answer == original
     assert SECOND in families_see(client)
     publish_by_url(as_publisher, leaflet)
     assert original in families_see(client)
@@ -242,113 +309,180 @@ def test_restoring_the_loaded_version_brings_back_the_original_wording_as_a_draf
 
 def test_a_restore_is_itself_a_new_entry_in_the_history(as_publisher, published_twice):
     before = history_rows(as_publisher, published_twice)
-    restore(as_publisher, published_twice, before[-1])
+    restore(as_publisher, before[-1])
 
     after = history_rows(as_publisher, published_twice)
     assert len(after) == len(before) + 1
     assert after[0]["By"] == "Pat"
-    assert after[0]["What happened"].startswith("Reverted to previous version")
+    assert after[0]["What happened"].startswith("Restored the version saved on")
     assert after[0]["Restore"] == "Current"
 
 
-def test_opening_a_restore_form_and_leaving_changes_nothing(client, as_publisher, published_twice):
-    rows = history_rows(as_publisher, published_twice)
-    url = rows[-2]["row"].find("a", string="Restore this version")["href"]
+def test_restoring_one_question_leaves_the_other_questions_alone(as_publisher, leaflet, question):
+    other = leaflet.questions.get(question="Who Will See the Report?")
+    save_draft(as_publisher, question, answer=FIRST)
+    save_draft(as_publisher, other, answer="Only the people who took part see the full report.")
+    add_question(as_publisher, leaflet, "Can I Read the Report?", "Yes, once it is done.")
+    save_draft(as_publisher, question, answer=SECOND)
 
-    assert answer_on_form(as_publisher.get(url)) == FIRST
-    assert Section.objects.get(pk=published_twice.pk).answer == SECOND
-    assert len(history_rows(as_publisher, published_twice)) == len(rows)
+    rows = history_rows(as_publisher, question)
+    restore(as_publisher, rows[1])
 
-
-def test_restoring_one_question_leaves_the_other_questions_alone(as_publisher, leaflet, section):
-    other = leaflet.sections.get(question="Who Will See the Report?")
-    save_leaflet_draft(as_publisher, leaflet, section, answer=FIRST)
-    save_leaflet_draft(
-        as_publisher, leaflet, other, answer="Only the people who took part see the full report."
-    )
-    data = add_inline_question(
-        admin_form(as_publisher.get(change_url(leaflet))),
-        leaflet,
-        "Can I Read the Report?",
-        "Yes, once it is done.",
-    )
-    data[inline_prefix(data, section) + "answer"] = SECOND
-    assert as_publisher.post(change_url(leaflet), data).status_code == 302
-
-    rows = history_rows(as_publisher, section)
-    # The first save on the leaflet page; the last row is the version loaded from content/.
-    restore(as_publisher, section, rows[-2])
-
-    assert Section.objects.get(pk=section.pk).answer == FIRST
-    assert Section.objects.get(pk=other.pk).answer == "Only the people who took part see the full report."
-    assert Section.objects.filter(question="Can I Read the Report?").exists()
+    assert Question.objects.get(pk=question.pk).answer == FIRST
+    assert Question.objects.get(pk=other.pk).answer == "Only the people who took part see the full report."
+    assert Question.objects.filter(question="Can I Read the Report?").exists()
 
 
-def test_restoring_a_leaflet_brings_back_its_questions_with_it(as_publisher, leaflet, section):
-    save_leaflet_draft(as_publisher, leaflet, section, answer=FIRST)
-    save_leaflet_draft(as_publisher, leaflet, section, answer=SECOND)
+def test_restoring_a_leaflet_brings_back_its_questions_with_it(as_publisher, leaflet, question):
+    save_draft(as_publisher, question, answer=FIRST)
+    save_draft(as_publisher, question, answer=SECOND)
 
     rows = history_rows(as_publisher, leaflet)
-    # The first save on the leaflet page; the last row is the version loaded from content/.
-    restore(as_publisher, leaflet, rows[-2])
+    restore(as_publisher, rows[1])
 
-    assert Section.objects.get(pk=section.pk).answer == FIRST
+    assert Question.objects.get(pk=question.pk).answer == FIRST
+
+
+# --- restoring the first version never loses questions ------------------------------------------
+
+
+def test_restoring_the_first_version_keeps_all_seven_questions(client, as_publisher, leaflet, question):
+    """The reported fault: load, edit an answer, restore the version loaded from content/."""
+    original = answer_in_content_folder(question)
+    save_draft(as_publisher, question, answer=FIRST)
+
+    restore(as_publisher, history_rows(as_publisher, leaflet)[-1])
+
+    assert leaflet.questions.count() == 7
+    assert Question.objects.get(pk=question.pk).answer == original
+    publish_by_url(as_publisher, leaflet)
+    assert len(questions_on(client.get("/"))) == 7
+
+
+def test_the_loaded_version_holds_the_leaflet_and_all_its_questions(leaflet):
+    (loaded,) = Version.objects.get_for_object(leaflet)
+    held = loaded.revision.version_set.filter(content_type__model="question")
+    assert held.count() == 7
+
+
+def test_a_restore_that_would_remove_questions_is_refused_unless_confirmed(as_publisher, leaflet, question):
+    added = add_question(as_publisher, leaflet, "Can I Read the Report?", "Yes, once it is done.")
+    url, opened = open_restore(as_publisher, history_rows(as_publisher, leaflet)[-1])
+    assert "Can I Read the Report?" in text_of(page(opened).select_one("fieldset.restore-removals"))
+
+    refused = as_publisher.post(url)
+
+    assert refused.status_code == 200
+    assert "Tick the box to confirm" in text_of(page(refused).select_one(".error-summary"))
+    assert Question.objects.filter(pk=added.pk).exists()
+
+    confirmed = as_publisher.post(url, {"remove_questions": "yes"})
+
+    assert confirmed.status_code == 302
+    assert not Question.objects.filter(pk=added.pk).exists()
+    assert leaflet.questions.count() == 7
+
+
+def test_restoring_a_version_saved_without_its_questions_leaves_them_alone(as_publisher, leaflet, question):
+    """Leaflets saved before they kept their questions: such a version holds none at all."""
+    loaded = Version.objects.get_for_object(leaflet).first()
+    loaded.revision.version_set.filter(content_type__model="question").delete()
+    save_draft(as_publisher, question, answer=FIRST)
+
+    url, opened = open_restore(as_publisher, history_rows(as_publisher, leaflet)[-1])
+    assert "every question stays as it is now" in text_of(page(opened).select_one("#content-main"))
+    assert page(opened).select_one("fieldset.restore-removals") is None
+    assert as_publisher.post(url).status_code == 302
+
+    assert leaflet.questions.count() == 7
+    assert Question.objects.get(pk=question.pk).answer == FIRST
+
+
+def test_load_content_again_keeps_a_restored_leaflet_whole(as_publisher, leaflet, question):
+    save_draft(as_publisher, question, answer=FIRST)
+    restore(as_publisher, history_rows(as_publisher, leaflet)[-1])
+
+    call_command("load_content", verbosity=0)
+
+    assert leaflet.questions.count() == 7
+
+
+def test_editors_cannot_restore(as_editor, leaflet, question):
+    save_draft(as_editor, question, answer=FIRST)
+    loaded = Version.objects.get_for_object(question).last()
+    url = admin_url(question, "restore", loaded.pk)
+
+    assert "Restore" not in [
+        text_of(th) for th in page(as_editor.get(history_url(question))).select("thead th")
+    ]
+    assert as_editor.get(url).status_code == 403
+    assert as_editor.post(url).status_code == 403
+    assert Question.objects.get(pk=question.pk).answer == FIRST
 
 
 # --- recovering a deleted question -------------------------------------------------------------
 
 
 def recover(browser, question):
-    """Find the question in the list of deleted ones, open it, and press Save."""
-    listing = browser.get("/admin/leaflet/section/recover/")
+    """Find the question in the list of deleted ones, open it, and confirm."""
+    listing = browser.get(admin_url(Question, "recoverlist"))
     assert listing.status_code == 200
-    rows = [tr for tr in page(listing).select("#change-history tbody tr") if text_of(tr.td) == question]
-    assert rows, f"“{question}” is not in the list of deleted questions"
-    url = rows[0].select_one("a")["href"]
+    links = [a for a in page(listing).select("#content-main tbody th a") if text_of(a) == question]
+    assert links, f"“{question}” is not in the list of deleted questions"
+    url = links[0]["href"]
     opened = browser.get(url)
     assert opened.status_code == 200
-    response = browser.post(url, admin_form(opened))
-    assert response.status_code == 302, page(response).select(".errorlist")
+    response = browser.post(url)
+    assert response.status_code == 302, text_of(page(response).select_one("#content-main"))
 
 
 def delete(browser, obj):
-    response = browser.post(f"/admin/leaflet/{obj._meta.model_name}/{obj.pk}/delete/", {"post": "yes"})
+    response = browser.post(admin_url(obj, "delete"), {"post": "yes"})
     assert response.status_code == 302
 
 
-def test_a_deleted_question_can_be_recovered_as_a_draft(client, as_publisher, leaflet, section):
-    save_draft(as_publisher, section, answer=FIRST)
+def test_a_deleted_question_can_be_recovered_as_a_draft(client, as_publisher, leaflet, question):
+    save_draft(as_publisher, question, answer=FIRST)
     publish_by_url(as_publisher, leaflet)
-    delete(as_publisher, section)
+    delete(as_publisher, question)
     publish_by_url(as_publisher, leaflet)
-    assert section.question not in questions_on(client.get("/"))
+    assert question.question not in questions_on(client.get("/"))
 
-    recover(as_publisher, section.question)
+    recover(as_publisher, question.question)
 
-    assert Section.objects.get(pk=section.pk).answer == FIRST
-    assert section.question not in questions_on(client.get("/"))
-    preview = as_publisher.get(f"/preview/leaflets/{leaflet.pk}/")
-    assert section.question in questions_on(preview)
+    assert Question.objects.get(pk=question.pk).answer == FIRST
+    assert question.question not in questions_on(client.get("/"))
+    assert question.question in questions_on(preview_of(as_publisher, leaflet))
 
     publish_by_url(as_publisher, leaflet)
 
-    assert section.question in questions_on(client.get("/"))
+    assert question.question in questions_on(client.get("/"))
     assert FIRST in families_see(client)
 
 
-def test_the_recover_list_shows_only_deleted_questions(as_publisher, leaflet, section):
-    other = leaflet.sections.get(question="Who Will See the Report?")
-    save_draft(as_publisher, section, answer=FIRST)
+def test_the_recover_list_shows_only_deleted_questions(as_publisher, leaflet, question):
+    other = leaflet.questions.get(question="Who Will See the Report?")
+    save_draft(as_publisher, question, answer=FIRST)
     save_draft(as_publisher, other, question="Who will read the report?")
-    delete(as_publisher, section)
+    delete(as_publisher, question)
 
-    listing = page(as_publisher.get("/admin/leaflet/section/recover/"))
-    assert [text_of(tr.td) for tr in listing.select("#change-history tbody tr")] == [section.question]
+    listing = page(as_publisher.get(admin_url(Question, "recoverlist")))
+    assert [text_of(a) for a in listing.select("#content-main tbody th a")] == [question.question]
 
 
-def test_a_question_deleted_before_anyone_edited_it_can_be_recovered(as_publisher, section):
-    delete(as_publisher, section)
+def test_a_question_deleted_before_anyone_edited_it_can_be_recovered(as_publisher, question):
+    delete(as_publisher, question)
 
-    recover(as_publisher, section.question)
+    recover(as_publisher, question.question)
 
-    assert Section.objects.filter(pk=section.pk).exists()
+    assert Question.objects.filter(pk=question.pk).exists()
+
+
+def test_only_restorers_see_the_recover_button(as_editor, as_publisher, leaflet_content):
+    def recover_links(browser):
+        html = page(browser.get(admin_url(Question, "changelist")))
+        return [a["href"] for a in html.select(".object-tools a") if "Recover" in text_of(a)]
+
+    assert recover_links(as_editor) == []
+    assert recover_links(as_publisher) == [admin_url(Question, "recoverlist")]
+    assert as_editor.get(admin_url(Question, "recoverlist")).status_code == 403

@@ -1,7 +1,7 @@
 import pytest
 
-from scr_site.leaflet.models import Leaflet, Section
-from scr_site.leaflet.publishing import publish_leaflet
+from scr_site.leaflet.drafts.publishing import publish_leaflet
+from scr_site.leaflet.models import Leaflet, Question
 
 from .helpers import page, text_of
 from .leaflet_text import BOARDS, BOLD_TERMS, PARAGRAPHS, QUESTIONS
@@ -79,17 +79,17 @@ def test_page_says_when_it_was_last_updated(home):
 
 
 def test_unpublished_section_is_not_shown_to_families(client, leaflet_content):
-    section = Section.objects.get(question="How Long Will the Review Take?")
-    section.published = False
-    section.save()
-    publish_leaflet(section.leaflet, user=None)
+    question = Question.objects.get(question="How Long Will the Review Take?")
+    question.show_to_families = False
+    question.save()
+    publish_leaflet(question.leaflet, user=None)
     html = page(client.get("/"))
     assert "How Long Will the Review Take?" not in html.get_text()
 
 
 def test_unpublished_leaflet_is_not_shown_to_families(client, leaflet_content):
     leaflet = Leaflet.objects.get()
-    leaflet.published = False
+    leaflet.show_to_families = False
     leaflet.save()
     publish_leaflet(leaflet, user=None)
     assert client.get("/").status_code == 404
@@ -97,7 +97,7 @@ def test_unpublished_leaflet_is_not_shown_to_families(client, leaflet_content):
 
 def test_a_second_leaflet_has_its_own_address(client, leaflet_content):
     leaflet = Leaflet.objects.create(slug="young-people", title="Information for young people")
-    Section.objects.create(leaflet=leaflet, question="What happens next?", answer="We will talk to you.")
+    Question.objects.create(leaflet=leaflet, question="What happens next?", answer="We will talk to you.")
     publish_leaflet(leaflet, user=None)
     html = page(client.get("/leaflets/young-people/"))
     assert text_of(html.h1) == "Information for young people"

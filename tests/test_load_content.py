@@ -1,11 +1,11 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from scr_site.leaflet.models import Board, GuidanceLink, Leaflet, Page, Section
+from scr_site.leaflet.models import Board, GuidanceLink, Leaflet, Page, Question
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [Leaflet, Section, Board, GuidanceLink, Page]
+MODELS = [Leaflet, Question, Board, GuidanceLink, Page]
 
 
 def snapshot():
@@ -14,7 +14,7 @@ def snapshot():
 
 def test_load_content_creates_the_leaflet(leaflet_content):
     assert Leaflet.objects.get().is_home_page
-    assert Section.objects.count() == 7
+    assert Question.objects.count() == 7
     assert Board.objects.count() == 2
     assert GuidanceLink.objects.count() == 1
     assert Page.objects.count() == 3
@@ -27,30 +27,30 @@ def test_running_load_content_twice_changes_nothing(leaflet_content):
 
 
 def test_a_staff_edit_survives_another_load(leaflet_content):
-    section = Section.objects.get(anchor="what-is-the-lscb")
-    section.answer = "Edited by staff."
-    section.save()
+    question = Question.objects.get(anchor="what-is-the-lscb")
+    question.answer = "Edited by staff."
+    question.save()
     call_command("load_content", verbosity=0)
-    section.refresh_from_db()
-    assert section.answer == "Edited by staff."
+    question.refresh_from_db()
+    assert question.answer == "Edited by staff."
 
 
 def test_a_section_staff_deleted_is_not_brought_back(leaflet_content):
-    Section.objects.get(anchor="what-is-the-lscb").delete()
+    Question.objects.get(anchor="what-is-the-lscb").delete()
     call_command("load_content", verbosity=0)
-    assert not Section.objects.filter(anchor="what-is-the-lscb").exists()
+    assert not Question.objects.filter(anchor="what-is-the-lscb").exists()
 
 
 def test_reset_restores_the_leaflet_text(leaflet_content):
-    original = Section.objects.get(anchor="what-is-the-lscb").answer
-    Section.objects.filter(anchor="what-is-the-lscb").update(answer="Edited by staff.")
-    Section.objects.get(anchor="how-long-will-the-review-take").delete()
+    original = Question.objects.get(anchor="what-is-the-lscb").answer
+    Question.objects.filter(anchor="what-is-the-lscb").update(answer="Edited by staff.")
+    Question.objects.get(anchor="how-long-will-the-review-take").delete()
     Board.objects.filter(name__startswith="Peterborough").update(telephone="01733 000000")
 
     call_command("load_content", reset=True, verbosity=0)
 
-    assert Section.objects.get(anchor="what-is-the-lscb").answer == original
-    assert Section.objects.filter(anchor="how-long-will-the-review-take").exists()
+    assert Question.objects.get(anchor="what-is-the-lscb").answer == original
+    assert Question.objects.filter(anchor="how-long-will-the-review-take").exists()
     assert Board.objects.get(name__startswith="Peterborough").telephone == "01733 863765"
 
 
@@ -73,10 +73,10 @@ def test_a_section_file_without_a_header_is_reported(db, tmp_path, settings):
 
     content = tmp_path / "content"
     shutil.copytree(settings.CONTENT_DIR, content)
-    section = next((content / "leaflets" / "serious-case-reviews" / "sections").glob("01-*.md"))
-    section.write_text("Just an answer, no header.\n")
+    question = next((content / "leaflets" / "serious-case-reviews" / "questions").glob("01-*.md"))
+    question.write_text("Just an answer, no header.\n")
 
-    with pytest.raises(CommandError, match=section.name):
+    with pytest.raises(CommandError, match=question.name):
         call_command("load_content", content_dir=str(content), verbosity=0)
 
 

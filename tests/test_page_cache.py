@@ -17,8 +17,8 @@ from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from scr_site.leaflet.models import Leaflet, Page, Section, SiteNotice, SiteSettings
-from scr_site.leaflet.publishing import publish, publish_leaflet
+from scr_site.leaflet.drafts.publishing import publish, publish_leaflet
+from scr_site.leaflet.models import Leaflet, Page, Question, SiteNotice, SiteSettings
 
 from .helpers import page, text_of
 
@@ -57,18 +57,18 @@ def test_a_cached_page_costs_no_database_queries(
 
 def test_a_published_change_shows_at_the_very_next_request(client, leaflet_content):
     client.get("/")
-    section = Section.objects.get(anchor="what-is-the-lscb")
-    section.answer = "The board published this just now."
-    section.save()
+    question = Question.objects.get(anchor="what-is-the-lscb")
+    question.answer = "The board published this just now."
+    question.save()
     publish_leaflet(Leaflet.objects.get(), user=None)
     assert "The board published this just now." in answers_on(client.get("/"))
 
 
 def test_a_draft_save_leaves_the_cached_page_alone(client, leaflet_content, django_assert_num_queries):
     before = client.get("/").content
-    section = Section.objects.get(anchor="what-is-the-lscb")
-    section.answer = "A draft nobody has published."
-    section.save()
+    question = Question.objects.get(anchor="what-is-the-lscb")
+    question.answer = "A draft nobody has published."
+    question.save()
     with django_assert_num_queries(0):
         after = client.get("/")
     assert after.content == before
@@ -85,21 +85,23 @@ def test_a_new_exit_address_shows_at_once(client, leaflet_content):
 
 def test_a_new_notice_shows_at_once(client, leaflet_content):
     assert notice_on(client.get("/")) is None
-    SiteNotice.objects.create(message="The office is closed on Friday.", published=True)
+    SiteNotice.objects.create(message="The office is closed on Friday.", show_to_families=True)
     assert notice_on(client.get("/")) == "The office is closed on Friday."
 
 
 def test_a_withdrawn_notice_goes_at_once(client, leaflet_content):
-    notice = SiteNotice.objects.create(message="The office is closed on Friday.", published=True)
+    notice = SiteNotice.objects.create(message="The office is closed on Friday.", show_to_families=True)
     assert notice_on(client.get("/")) == "The office is closed on Friday."
-    notice.published = False
+    notice.show_to_families = False
     notice.save()
     assert notice_on(client.get("/")) is None
 
 
 def test_a_notice_set_to_start_soon_shows_from_its_start_and_not_before(client, leaflet_content):
     starts_at = timezone.now() + datetime.timedelta(seconds=1.5)
-    SiteNotice.objects.create(message="The office is closed on Friday.", published=True, starts_at=starts_at)
+    SiteNotice.objects.create(
+        message="The office is closed on Friday.", show_to_families=True, starts_at=starts_at
+    )
     assert notice_on(client.get("/")) is None
     # The page cached just now must not outlive the notice's start.
     time.sleep(max(0, (starts_at - timezone.now()).total_seconds()) + 0.2)
@@ -108,7 +110,9 @@ def test_a_notice_set_to_start_soon_shows_from_its_start_and_not_before(client, 
 
 def test_a_notice_set_to_end_soon_goes_at_its_end(client, leaflet_content):
     ends_at = timezone.now() + datetime.timedelta(seconds=1.5)
-    SiteNotice.objects.create(message="The office is closed on Friday.", published=True, ends_at=ends_at)
+    SiteNotice.objects.create(
+        message="The office is closed on Friday.", show_to_families=True, ends_at=ends_at
+    )
     assert notice_on(client.get("/")) == "The office is closed on Friday."
     time.sleep(max(0, (ends_at - timezone.now()).total_seconds()) + 0.2)
     assert notice_on(client.get("/")) is None
@@ -139,9 +143,9 @@ def test_repeat_visit_with_the_date_gets_304_and_no_body(client, leaflet_content
 
 def test_a_stale_etag_gets_the_new_page_after_publication(client, leaflet_content):
     etag = client.get("/")["ETag"]
-    section = Section.objects.get(anchor="what-is-the-lscb")
-    section.answer = "The board published this just now."
-    section.save()
+    question = Question.objects.get(anchor="what-is-the-lscb")
+    question.answer = "The board published this just now."
+    question.save()
     publish_leaflet(Leaflet.objects.get(), user=None)
     response = client.get("/", headers={"if-none-match": etag})
     assert response.status_code == 200
@@ -237,8 +241,8 @@ import json, sys
 import django
 django.setup()
 from django.test import Client
-from scr_site.leaflet.models import Leaflet, Section
-from scr_site.leaflet.publishing import publish_leaflet
+from scr_site.leaflet.models import Leaflet, Question
+from scr_site.leaflet.drafts.publishing import publish_leaflet
 client = Client()
 for line in sys.stdin:
     command, _, text = line.strip().partition(" ")
@@ -246,11 +250,11 @@ for line in sys.stdin:
         response = client.get("/", secure=True)
         print(json.dumps({"status": response.status_code, "shows": text in response.content.decode()}))
     elif command == "publish":
-        section = Section.objects.get(anchor="what-is-the-lscb")
-        section.answer = text
-        section.save()
+        question = Question.objects.get(anchor="what-is-the-lscb")
+        question.answer = text
+        question.save()
         publish_leaflet(Leaflet.objects.get(), user=None)
-        print(json.dumps({"published": True}))
+        print(json.dumps({"show_to_families": True}))
     sys.stdout.flush()
 """
 

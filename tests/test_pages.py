@@ -1,7 +1,9 @@
 import pytest
+from django.urls import reverse
 
+from scr_site.leaflet.admin_links import admin_url
+from scr_site.leaflet.drafts.publishing import publish
 from scr_site.leaflet.models import Page, SiteSettings
-from scr_site.leaflet.publishing import publish
 
 from .conftest import PUBLIC_PATHS
 from .helpers import page, text_of
@@ -63,7 +65,7 @@ def test_page_body_is_edited_as_markdown_and_sanitised(client, leaflet_content):
 
 def test_unpublished_page_is_not_found_and_leaves_the_footer(client, leaflet_content):
     privacy = Page.objects.get(slug="privacy")
-    privacy.published = False
+    privacy.show_to_families = False
     privacy.save()
     publish(privacy, user=None)
     assert client.get("/privacy/").status_code == 404
@@ -85,7 +87,7 @@ def test_exit_this_page_is_a_plain_link_on_every_page(client, leaflet_content, p
 def test_staff_change_where_exit_this_page_goes(client, leaflet_content, admin_user):
     client.force_login(admin_user)
     response = client.post(
-        f"/admin/leaflet/sitesettings/{SiteSettings.load().pk}/change/",
+        admin_url(SiteSettings.load()),
         {"exit_url": "https://www.google.co.uk/"},
     )
     assert response.status_code == 302
@@ -96,7 +98,7 @@ def test_staff_change_where_exit_this_page_goes(client, leaflet_content, admin_u
 def test_exit_site_must_be_a_web_address(client, leaflet_content, admin_user):
     client.force_login(admin_user)
     response = client.post(
-        f"/admin/leaflet/sitesettings/{SiteSettings.load().pk}/change/",
+        admin_url(SiteSettings.load()),
         {"exit_url": "javascript:history.back()"},
     )
     assert response.status_code == 200
@@ -120,8 +122,8 @@ def test_printed_page_carries_its_address_and_date(client, leaflet_content):
 def test_a_page_cannot_take_an_address_the_site_uses(client, leaflet_content, admin_user, slug):
     client.force_login(admin_user)
     response = client.post(
-        "/admin/leaflet/page/add/",
-        {"title": "Clash", "slug": slug, "body": "Text", "footer_order": 1, "published": "on"},
+        reverse("admin:leaflet_page_add"),
+        {"title": "Clash", "slug": slug, "body": "Text", "footer_order": 1, "show_to_families": "on"},
     )
     assert response.status_code == 200
     assert "is used by the site itself" in response.content.decode()

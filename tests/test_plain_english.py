@@ -8,7 +8,7 @@ from scr_site.leaflet.content_files import read_front_matter
 from scr_site.leaflet.plain_english import MAX_SENTENCE_WORDS, TARGET_READING_AGE, review
 
 SECTIONS = sorted(
-    (Path(__file__).parent.parent / "content/leaflets/serious-case-reviews/sections").glob("*.md")
+    (Path(__file__).parent.parent / "content/leaflets/serious-case-reviews/questions").glob("*.md")
 )
 LONG_LEAFLET_SENTENCE = (
     "During the review all the reports are kept confidential to those who represent organisations"

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
+from scr_site.leaflet.drafts.publishing import mark_reviewed, publish
 from scr_site.leaflet.models import Leaflet, Page
-from scr_site.leaflet.publishing import mark_reviewed, publish
 from scr_site.leaflet.reviews import send_reminders
 
 from .helpers import page, text_of
@@ -115,8 +115,8 @@ def test_marking_reviewed_publishes_no_draft_changes(client, as_reviewer, review
     html = page(client.get("/privacy/"))
     assert text_of(html.h1) == "Privacy and cookies"
     assert text_of(html.select_one(".review-dates")).startswith("Page last reviewed: 1 October 2026.")
-    status = page(as_reviewer.get(f"/admin/leaflet/page/{privacy.pk}/change/")).select_one(".publish-status")
-    assert "Draft changes not yet published" in text_of(status)
+    status = page(as_reviewer.get(f"/admin/leaflet/page/{privacy.pk}/change/")).select_one(".status-line")
+    assert "Unpublished changes" in text_of(status)
 
 
 def test_a_page_never_reviewed_shows_only_when_it_is_due(client, leaflet_content):

@@ -3,9 +3,9 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from scr_site.leaflet.drafts.publishing import publish_leaflet
 from scr_site.leaflet.markdown import render
-from scr_site.leaflet.models import Leaflet, Section
-from scr_site.leaflet.publishing import publish_leaflet
+from scr_site.leaflet.models import Leaflet, Question
 
 from .helpers import page
 
@@ -82,9 +82,9 @@ def test_rendering_never_keeps_executable_markup(payload):
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_payload_saved_in_an_answer_is_harmless_on_the_page(client, leaflet_content, payload):
-    section = Section.objects.first()
-    section.answer = f"Before {payload} after"
-    section.save()
+    question = Question.objects.first()
+    question.answer = f"Before {payload} after"
+    question.save()
     leaflet = Leaflet.objects.get()
     leaflet.introduction = payload
     leaflet.save()

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 
 from scr_site.leaflet.models import Leaflet
 
@@ -34,7 +35,7 @@ def address(which, client, staff_user):
         "home": "/",
         "page": "/accessibility/",
         "not_found": "/this-page-does-not-exist/",
-        "admin_login": "/admin/login/",
+        "admin_login": reverse("admin:login"),
     }[which]
 
 
@@ -110,7 +111,7 @@ def test_https_is_remembered_for_a_year_and_for_subdomains(client, leaflet_conte
     assert "includeSubDomains" in directives
 
 
-@pytest.mark.parametrize("path", ["/", "/accessibility/", "/admin/login/"])
+@pytest.mark.parametrize("path", ["/", "/accessibility/", reverse("admin:login")])
 def test_plain_http_is_sent_to_https(client, leaflet_content, settings, path):
     settings.SECURE_SSL_REDIRECT = True
     response = client.get(path)
@@ -120,14 +121,14 @@ def test_plain_http_is_sent_to_https(client, leaflet_content, settings, path):
 
 def sign_in_through_the_form(client):
     """Sign in as a browser would: read the form's CSRF token, then post it with the password."""
-    form = page(client.get("/admin/login/")).select_one("#login-form")
+    form = page(client.get(reverse("admin:login"))).select_one("#login-form")
     token = form.select_one("input[name=csrfmiddlewaretoken]")["value"]
     response = client.post(
-        "/admin/login/?next=/admin/",
+        f"{reverse('admin:login')}?next={reverse('admin:index')}",
         {"csrfmiddlewaretoken": token, "username": "editor", "password": STAFF_PASSWORD},
     )
     assert response.status_code == 302, response.content
-    assert response["Location"] == "/admin/"
+    assert response["Location"] == reverse("admin:index")
 
 
 @pytest.fixture
@@ -135,7 +136,7 @@ def signed_in_client(client, staff_user):
     # The CSRF cookie is HttpOnly: the sign-in must still work from the form's own token.
     client.handler.enforce_csrf_checks = True
     sign_in_through_the_form(client)
-    assert client.get("/admin/").status_code == 200
+    assert client.get(reverse("admin:index")).status_code == 200
     return client
 
 

@@ -4,8 +4,10 @@ import datetime
 from unittest import mock
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
+from scr_site.leaflet.admin_links import admin_url
 from scr_site.leaflet.models import SiteNotice
 
 from .conftest import PUBLIC_PATHS
@@ -29,7 +31,7 @@ def notice_on(client, path="/"):
 
 
 def notice(**fields):
-    return SiteNotice.objects.create(**{"message": MESSAGE, "published": True, **fields})
+    return SiteNotice.objects.create(**{"message": MESSAGE, "show_to_families": True, **fields})
 
 
 @pytest.mark.parametrize("path", PUBLIC_PATHS)
@@ -82,13 +84,15 @@ def test_a_notice_appears_at_its_start_and_goes_at_its_end(client, leaflet_conte
 
 def test_an_unpublished_notice_is_not_shown(client, leaflet_content):
     now = timezone.now()
-    notice(starts_at=now - HOUR, ends_at=now + HOUR, published=False)
+    notice(starts_at=now - HOUR, ends_at=now + HOUR, show_to_families=False)
 
     assert notice_on(client) is None
 
 
 def test_a_notice_shows_as_soon_as_a_publisher_adds_it(client, as_publisher, leaflet_content):
-    response = as_publisher.post("/admin/leaflet/sitenotice/add/", {"message": MESSAGE, "published": "on"})
+    response = as_publisher.post(
+        reverse("admin:leaflet_sitenotice_add"), {"message": MESSAGE, "show_to_families": "on"}
+    )
     assert response.status_code == 302
 
     assert notice_on(client) == MESSAGE
@@ -97,7 +101,7 @@ def test_a_notice_shows_as_soon_as_a_publisher_adds_it(client, as_publisher, lea
 
 def test_a_notice_goes_as_soon_as_a_publisher_unpublishes_it(client, as_publisher, leaflet_content):
     shown = notice()
-    response = as_publisher.post(f"/admin/leaflet/sitenotice/{shown.pk}/change/", {"message": MESSAGE})
+    response = as_publisher.post(admin_url(shown), {"message": MESSAGE})
     assert response.status_code == 302
 
     assert notice_on(client) is None
@@ -108,7 +112,7 @@ def test_a_notices_markdown_is_sanitised(client, as_publisher, leaflet_content):
         "## Closed\n\n**Closed** on Friday. <script>alert(1)</script><img src=x onerror=alert(1)> "
         "[Trick](javascript:alert(1)) [Opening hours](https://www.peterborough.gov.uk/)"
     )
-    as_publisher.post("/admin/leaflet/sitenotice/add/", {"message": message, "published": "on"})
+    as_publisher.post(reverse("admin:leaflet_sitenotice_add"), {"message": message, "show_to_families": "on"})
 
     shown = page(client.get("/")).select_one(".site-notice")
     assert shown.select("script, img, h1, h2, h3, h4, h5, h6, [onerror]") == []
@@ -129,11 +133,9 @@ def test_a_notice_adds_no_heading_to_the_page(client, leaflet_content):
 def admin_notice_form(**fields):
     return {
         "message": MESSAGE,
-        "published": "on",
-        "starts_at_0": "2026-12-10",
-        "starts_at_1": "09:00:00",
-        "ends_at_0": "2026-12-18",
-        "ends_at_1": "17:00:00",
+        "show_to_families": "on",
+        "starts_at": "2026-12-10T09:00",
+        "ends_at": "2026-12-18T17:00",
         **fields,
     }
 
@@ -145,7 +147,7 @@ def field_errors(response, field):
 
 def test_a_notice_ending_before_it_starts_is_rejected_on_the_end_field(as_publisher, leaflet_content):
     response = as_publisher.post(
-        "/admin/leaflet/sitenotice/add/", admin_notice_form(ends_at_0="2026-12-01", ends_at_1="09:00:00")
+        reverse("admin:leaflet_sitenotice_add"), admin_notice_form(ends_at="2026-12-01T09:00")
     )
 
     assert response.status_code == 200
@@ -156,7 +158,7 @@ def test_a_notice_ending_before_it_starts_is_rejected_on_the_end_field(as_publis
 
 def test_a_notice_ending_when_it_starts_is_rejected(as_publisher, leaflet_content):
     response = as_publisher.post(
-        "/admin/leaflet/sitenotice/add/", admin_notice_form(ends_at_0="2026-12-10", ends_at_1="09:00:00")
+        reverse("admin:leaflet_sitenotice_add"), admin_notice_form(ends_at="2026-12-10T09:00")
     )
 
     assert response.status_code == 200
@@ -165,7 +167,7 @@ def test_a_notice_ending_when_it_starts_is_rejected(as_publisher, leaflet_conten
 
 
 def test_a_notice_with_its_dates_in_order_is_saved(as_publisher, leaflet_content):
-    response = as_publisher.post("/admin/leaflet/sitenotice/add/", admin_notice_form())
+    response = as_publisher.post(reverse("admin:leaflet_sitenotice_add"), admin_notice_form())
 
     assert response.status_code == 302
     saved = SiteNotice.objects.get()

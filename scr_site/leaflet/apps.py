@@ -10,7 +10,10 @@ class LeafletConfig(AppConfig):
 
         from scr_site.page_cache import invalidate
 
+        from .drafts import history
         from .models import PublishedCopy, SiteNotice, SiteSettings
+
+        history.register()
 
         # What families see changes only through these: drafts never reach a cached page.
         for model in (PublishedCopy, SiteSettings, SiteNotice):

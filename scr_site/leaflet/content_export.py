@@ -11,13 +11,13 @@ import yaml
 from django.db import transaction
 from django.utils.text import slugify
 
-from .models import Board, GuidanceLink, Leaflet, Page, Section
-from .publishing import live_instances
+from .models import Board, GuidanceLink, Leaflet, Page, Question
+from .models.published import published_items
 
 # Whoever edits an export must not rename what load_content matches rows on.
 _KEY_NOTE = '# "key" is how load_content recognises an item it has loaded before; never change it.\n'
 _LEAFLET_NOTE = (
-    "# Its questions are the files in sections/, shown in file-name order.\n"
+    "# Its questions are the files in questions/, shown in file-name order.\n"
     '# "slug" is how load_content recognises this leaflet; never change it here.\n'
 )
 # Long answers and descriptions stay on one line, as in content/, rather than being folded.
@@ -91,7 +91,7 @@ def _leaflet_files(leaflet):
         "slug": leaflet.slug,
         "title": leaflet.title,
         "home_page": leaflet.is_home_page,
-        "published": leaflet.published,
+        "show_to_families": leaflet.show_to_families,
         "introduction": leaflet.introduction,
         "closing_text": leaflet.closing_text,
         "further_reading": leaflet.further_reading,
@@ -99,14 +99,20 @@ def _leaflet_files(leaflet):
         "review_contact": leaflet.review_contact,
     }
     files = {f"{folder}/leaflet.yaml": _LEAFLET_NOTE + dump_yaml(_without_empty(header))}
-    sections = live_instances(Section, leaflet_id=leaflet.pk)
+    questions = published_items(Question, leaflet_id=leaflet.pk)
     # The reader orders questions by file name, so the number must sort as text too.
-    digits = max(2, len(str(len(sections))))
+    digits = max(2, len(str(len(questions))))
     anchors = set()
-    for position, section in enumerate(sections, start=1):
-        anchor = _unique(section.anchor or slugify(section.question) or f"question-{position}", anchors)
-        header = {"question": section.question, "anchor": anchor, "published": section.published}
-        files[f"{folder}/sections/{position:0{digits}d}-{anchor}.md"] = _markdown_file(header, section.answer)
+    for position, question in enumerate(questions, start=1):
+        anchor = _unique(question.anchor or slugify(question.question) or f"question-{position}", anchors)
+        header = {
+            "question": question.question,
+            "anchor": anchor,
+            "show_to_families": question.show_to_families,
+        }
+        files[f"{folder}/questions/{position:0{digits}d}-{anchor}.md"] = _markdown_file(
+            header, question.answer
+        )
     return files
 
 
@@ -117,7 +123,7 @@ def _page_file(page):
         "summary": page.summary,
         "footer_order": page.footer_order,
         "show_in_footer": page.show_in_footer,
-        "published": page.published,
+        "show_to_families": page.show_to_families,
         "last_reviewed": page.last_reviewed_on,
         "review_contact": page.review_contact,
     }
@@ -125,7 +131,7 @@ def _page_file(page):
 
 
 def _boards_file():
-    boards = live_instances(Board)
+    boards = published_items(Board)
     keys = _list_keys(Board, boards, "board:", lambda board: board.name)
     items = [
         _without_empty(
@@ -146,7 +152,7 @@ def _boards_file():
 
 
 def _guidance_file():
-    links = live_instances(GuidanceLink)
+    links = published_items(GuidanceLink)
     keys = _list_keys(GuidanceLink, links, "guidance:", lambda link: link.title)
     items = [
         _without_empty({"key": key, "title": link.title, "url": link.url, "description": link.description})
@@ -159,13 +165,13 @@ def _guidance_file():
 def exported_files():
     """Every file of the export, as {path inside the folder: text}.
 
-    Hidden items are included with `published: false`, so a site rebuilt from the
+    Hidden items are included with `show_to_families: false`, so a site rebuilt from the
     export keeps them hidden instead of losing them.
     """
     files = {}
-    for leaflet in live_instances(Leaflet):
+    for leaflet in published_items(Leaflet):
         files.update(_leaflet_files(leaflet))
-    for page in live_instances(Page):
+    for page in published_items(Page):
         files.update(_page_file(page))
     files.update(_boards_file())
     files.update(_guidance_file())
@@ -192,6 +198,7 @@ def content_files_not_written(folder, written):
     folder = Path(folder)
     readable = [
         *folder.glob("leaflets/*/leaflet.yaml"),
+        *folder.glob("leaflets/*/questions/*.md"),
         *folder.glob("leaflets/*/sections/*.md"),
         *folder.glob("pages/*.md"),
     ]

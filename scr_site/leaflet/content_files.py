@@ -4,8 +4,9 @@ content/
     boards.yaml                    the boards' contact details, in order
     guidance.yaml                  the guidance links, in order
     leaflets/<slug>/leaflet.yaml   a leaflet's title and its longer texts
-    leaflets/<slug>/sections/*.md  its questions, in file-name order: a YAML header
+    leaflets/<slug>/questions/*.md its questions, in file-name order: a YAML header
                                    between '---' lines, then the answer in Markdown
+                                   (exports from older versions call the folder sections/)
     pages/*.md                     pages such as the accessibility statement: a YAML
                                    header, then the page's text in Markdown
 """
@@ -67,14 +68,22 @@ def read_leaflets(content_dir):
             continue
         path = folder / "leaflet.yaml"
         leaflet = _require(_load_yaml(path), ["slug", "title"], path)
-        leaflet["sections"] = []
-        for section_path in sorted((folder / "sections").glob("*.md")):
-            header, answer = read_front_matter(section_path)
-            section = _require(header, ["question", "anchor"], section_path)
-            section["answer"] = answer
-            leaflet["sections"].append(section)
+        leaflet["questions"] = []
+        questions_folder = folder / "questions"
+        if not questions_folder.is_dir():
+            questions_folder = folder / "sections"
+        for question_path in sorted(questions_folder.glob("*.md")):
+            header, answer = read_front_matter(question_path)
+            question = _require(header, ["question", "anchor"], question_path)
+            question["answer"] = answer
+            leaflet["questions"].append(question)
         leaflets.append(leaflet)
     return leaflets
+
+
+def shown(data):
+    """Whether a file says its item is shown to families (`show_to_families`, once called `published`)."""
+    return bool(data.get("show_to_families", data.get("published", True)))
 
 
 def read_pages(content_dir):

@@ -6,13 +6,14 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .content_files import ContentError, read_leaflets, read_list, read_pages
-from .models import Board, GuidanceLink, Leaflet, Page, Section, SeededItem, SiteSettings
-from .publishing import publish
+from .content_files import ContentError, read_leaflets, read_list, read_pages, shown
+from .drafts.publishing import publish
+from .models import Board, GuidanceLink, Leaflet, Page, Question, SeededItem, SiteSettings
 
 ORDER_STEP = 10  # leaves room for staff to slot an item in between two others
 # How an item staff created in the admin is recognised in content/ files.
-NATURAL_KEYS = {Leaflet: "slug", Section: "anchor", Page: "slug", Board: "name", GuidanceLink: "title"}
+NATURAL_KEYS = {Leaflet: "slug", Question: "anchor", Page: "slug", Board: "name", GuidanceLink: "title"}
+LOADED = "Loaded from content/"
 
 
 @dataclass
@@ -75,13 +76,45 @@ class _Loader:
         # Kept in the item's history, so the original wording can always be compared and restored.
         with reversion.create_revision():
             obj.save()
-            reversion.set_comment("Loaded from content/")
+            reversion.set_comment(LOADED)
         publish(obj, user=None)
 
 
 def _review_dates(data):
     """Optional `last_reviewed` (a date) and `review_contact` (an email) from a file's header."""
     return {"last_reviewed_on": data.get("last_reviewed"), "review_contact": data.get("review_contact") or ""}
+
+
+def _load_leaflet(loader, data):
+    leaflet = loader.put(
+        Leaflet,
+        f"leaflet:{data['slug']}",
+        {
+            "slug": data["slug"],
+            "title": data["title"],
+            "is_home_page": bool(data.get("home_page")),
+            "introduction": (data.get("introduction") or "").strip(),
+            "closing_text": (data.get("closing_text") or "").strip(),
+            "further_reading": (data.get("further_reading") or "").strip(),
+            "show_to_families": shown(data),
+            **_review_dates(data),
+        },
+    )
+    if leaflet is None:
+        return
+    for position, question in enumerate(data["questions"], start=1):
+        loader.put(
+            Question,
+            f"question:{data['slug']}/{question['anchor']}",
+            {
+                "question": question["question"],
+                "anchor": question["anchor"],
+                "answer": question["answer"],
+                "order": position * ORDER_STEP,
+                "show_to_families": shown(question),
+            },
+            leaflet=leaflet,
+        )
 
 
 @transaction.atomic
@@ -95,35 +128,10 @@ def load_content(content_dir, reset=False):
     pages = read_pages(content_dir)
 
     for data in leaflets:
-        leaflet = loader.put(
-            Leaflet,
-            f"leaflet:{data['slug']}",
-            {
-                "slug": data["slug"],
-                "title": data["title"],
-                "is_home_page": bool(data.get("home_page")),
-                "introduction": (data.get("introduction") or "").strip(),
-                "closing_text": (data.get("closing_text") or "").strip(),
-                "further_reading": (data.get("further_reading") or "").strip(),
-                "published": data.get("published", True),
-                **_review_dates(data),
-            },
-        )
-        if leaflet is None:
-            continue
-        for position, section in enumerate(data["sections"], start=1):
-            loader.put(
-                Section,
-                f"section:{data['slug']}/{section['anchor']}",
-                {
-                    "question": section["question"],
-                    "anchor": section["anchor"],
-                    "answer": section["answer"],
-                    "order": position * ORDER_STEP,
-                    "published": section.get("published", True),
-                },
-                leaflet=leaflet,
-            )
+        # One version holds the leaflet and all its questions, so restoring it restores them all.
+        with reversion.create_revision():
+            reversion.set_comment(LOADED)
+            _load_leaflet(loader, data)
 
     for position, board in enumerate(boards, start=1):
         loader.put(
@@ -165,7 +173,7 @@ def load_content(content_dir, reset=False):
                 "footer_order": page.get("footer_order", 0),
                 **_review_dates(page),
                 "show_in_footer": page.get("show_in_footer", True),
-                "published": page.get("published", True),
+                "show_to_families": shown(page),
             },
         )
 

@@ -1,7 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 
 from .models import Page, SiteNotice, SiteSettings
-from .publishing import published_site
+from .models.published import published_site
 
 
 def site(request):
@@ -9,7 +9,7 @@ def site(request):
     return {
         "exit_url": SimpleLazyObject(lambda: SiteSettings.load().exit_url),
         "footer_pages": SimpleLazyObject(
-            lambda: published_site(request).items(Page, published=True, show_in_footer=True)
+            lambda: published_site(request).items(Page, show_to_families=True, show_in_footer=True)
         ),
         "site_notice": SimpleLazyObject(lambda: SiteNotice.objects.current().first()),
     }

@@ -2,12 +2,11 @@
 
 import re
 
+import phonenumbers
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
-_PHONE_SEPARATORS = re.compile(r"[\s\-().]")
-# After removing spaces: 0 or +44 (or 0044), then 9 or 10 digits not starting with 0.
-_UK_PHONE = re.compile(r"^(?:\+44|0044|0)([1-9]\d{8,9})$")
+UK_COUNTRY_CODE = 44
 # The Royal Mail pattern, as used by GOV.UK, plus the Girobank special case.
 _UK_POSTCODE = re.compile(
     r"^(GIR ?0AA|[A-PR-UWYZ](?:\d{1,2}|[A-HK-Y]\d(?:\d|[ABEHMNPRV-Y])?|\d[A-HJKPS-UW])"
@@ -21,17 +20,34 @@ http_url_validator = URLValidator(
 )
 
 
-def uk_phone_digits(value):
-    """Return the national number without its leading 0, or None if it is not a UK number."""
-    match = _UK_PHONE.match(_PHONE_SEPARATORS.sub("", value or ""))
-    return match.group(1) if match else None
+def _uk_number(value):
+    """The number as the UK numbering plan knows it, or None if it is not a real UK number.
+
+    Checked against the numbering plan (Google's libphonenumber data), so a number a
+    digit short, or in a range never given out, is refused.
+    """
+    try:
+        number = phonenumbers.parse(value or "", "GB")
+    except phonenumbers.NumberParseException:
+        return None
+    if number.country_code != UK_COUNTRY_CODE or not phonenumbers.is_valid_number(number):
+        return None
+    return number
+
+
+def international_phone(value):
+    """The number in international form, e.g. +441733863765, or '' if it is not a UK number."""
+    number = _uk_number(value)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) if number else ""
 
 
 def validate_uk_phone(value):
-    if uk_phone_digits(value) is None:
+    if _uk_number(value) is None:
         raise ValidationError(
-            "Enter a UK telephone number, like 01733 863765 or +44 1733 863765.",
+            "“%(value)s” is not a complete UK telephone number: check for a missing or extra digit. "
+            "Write it with its area code, like 01733 863765 or +44 1733 863765.",
             code="invalid_phone",
+            params={"value": value},
         )
 
 

@@ -1,15 +1,16 @@
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.decorators import method_decorator
 from django.utils.http import http_date
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from scr_site.admin_site import staff_required
 
-from . import preview
-from .models import Board, GuidanceLink, Leaflet, Page, Section, visible_to_families
-from .publishing import published_site
+from .drafts import preview
+from .models import Board, GuidanceLink, Leaflet, Page, Question
+from .models.published import published_site, visible_to_families
+from .permissions import can
 
 
 def _published(request, model, **lookups):
@@ -42,16 +43,16 @@ class LeafletView(PublicPage):
         # The home-page leaflet has one address: the site's root.
         if slug and leaflet.is_home_page:
             return redirect("leaflet:home", permanent=True)
-        sections = _published(request, Section, leaflet_id=leaflet.pk)
+        questions = _published(request, Question, leaflet_id=leaflet.pk)
         boards = _published(request, Board)
         links = _published(request, GuidanceLink)
         return self.render_page(
             {
                 "leaflet": leaflet,
-                "sections": sections,
+                "questions": questions,
                 "boards": boards,
                 "guidance_links": links,
-                "last_updated": max(item.published_at for item in [leaflet, *sections, *boards, *links]),
+                "last_updated": max(item.published_at for item in [leaflet, *questions, *boards, *links]),
             }
         )
 
@@ -64,19 +65,23 @@ class PageView(PublicPage):
         return self.render_page({"page": page, "last_updated": page.published_at})
 
 
-@method_decorator([never_cache, staff_required], name="dispatch")
-class LeafletPreview(TemplateView):
-    """A leaflet as it will look once its draft is published, with the changes marked."""
+def _preview(model, template, build):
+    """A staff-only, never-cached preview of one item, for those allowed to view that kind of item."""
 
-    template_name = "leaflet/leaflet.html"
+    @never_cache
+    @staff_required
+    def view(request, pk):
+        if not can(request.user, "view", model):
+            raise PermissionDenied
+        obj = get_object_or_404(model, pk=pk)
+        return render(request, template, build(obj, request.user))
 
-    def get(self, request, pk):
-        leaflet = get_object_or_404(Leaflet, pk=pk)
-        return self.render_to_response(preview.leaflet_context(leaflet, request.user))
+    return view
 
 
-@never_cache
-@staff_required
-def page_preview(request, pk):
-    page = get_object_or_404(Page, pk=pk)
-    return render(request, "leaflet/page.html", preview.page_context(page, request.user))
+LEAFLET_TEMPLATE = "leaflet/leaflet.html"
+preview_leaflet = _preview(Leaflet, LEAFLET_TEMPLATE, preview.leaflet_context)
+preview_question = _preview(Question, LEAFLET_TEMPLATE, preview.item_context)
+preview_board = _preview(Board, LEAFLET_TEMPLATE, preview.item_context)
+preview_guidancelink = _preview(GuidanceLink, LEAFLET_TEMPLATE, preview.item_context)
+preview_page = _preview(Page, "leaflet/page.html", preview.page_context)

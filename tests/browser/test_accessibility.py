@@ -45,7 +45,7 @@ def test_axe_finds_no_violations_with_a_site_notice_showing(open_page, width):
 
     SiteNotice.objects.create(
         message="Serious Case Reviews are now called [Child Safeguarding Practice Reviews](https://www.gov.uk).",
-        published=True,
+        show_to_families=True,
     )
     page = open_page("/", width)
     assert page.get_by_role("region", name="Notice").is_visible()

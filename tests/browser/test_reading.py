@@ -2,7 +2,7 @@
 
 import pytest
 
-from scr_site.leaflet.models import Board, Leaflet, Section
+from scr_site.leaflet.models import Board, Leaflet, Question
 from tests.browser.conftest import WIDTH_IDS, WIDTHS, format_rows, tab_through
 from tests.conftest import PUBLIC_PATHS
 
@@ -292,9 +292,9 @@ def test_nothing_moves_when_reduced_motion_is_asked_for(open_page, path):
 @by_width
 def test_home_page_shows_every_question_and_the_contacts_without_javascript(open_page, width):
     page = open_page("/", width, java_script_enabled=False)
-    home = Leaflet.objects.published(is_home_page=True)[0]
-    questions = [section.question for section in Section.objects.published(leaflet_id=home.pk)]
-    boards = Board.objects.published()
+    home = Leaflet.objects.published_list(is_home_page=True)[0]
+    questions = [question.question for question in Question.objects.published_list(leaflet_id=home.pk)]
+    boards = Board.objects.published_list()
     assert questions and boards, "content/ should give the home page questions and boards"
 
     headings = page.locator("main h2")

@@ -12,7 +12,7 @@ import reversion
 from django.contrib.auth.models import Group, Permission, User
 from playwright.sync_api import expect
 
-from scr_site.leaflet.models import Leaflet, Section
+from scr_site.leaflet.models import Leaflet, Question
 
 pytestmark = pytest.mark.browser
 
@@ -142,7 +142,7 @@ def versions_in_history(page):
 def test_a_change_goes_from_draft_to_families_and_back(
     new_context, site_url, editor, publisher, console_errors
 ):
-    original = Section.objects.get(question=QUESTION).answer.strip()
+    original = Question.objects.get(question=QUESTION).answer.strip()
     assert OLD_WORDS in original
     changed = original.replace(OLD_WORDS, f"**{NEW_WORDS}**")
 
@@ -276,8 +276,8 @@ def test_a_question_changed_on_its_own_page_shows_as_unpublished_on_its_leaflet(
 
 def test_restoring_one_question_leaves_the_other_questions_alone(new_context, site_url, editor, publisher):
     leaflet = Leaflet.objects.get()
-    question = Section.objects.get(question=QUESTION)
-    other = Section.objects.get(question=OTHER_QUESTION)
+    question = Question.objects.get(question=QUESTION)
+    other = Question.objects.get(question=OTHER_QUESTION)
     # Earlier saves, recorded as the admin records them: one from the leaflet's page (which keeps a
     # copy of every question on it), then one from each question's own page, the last a typo fix.
     with reversion.create_revision():
@@ -303,6 +303,6 @@ def test_restoring_one_question_leaves_the_other_questions_alone(new_context, si
     page.get_by_role("button", name="Save", exact=True).first.click()
     expect(page.get_by_text("was changed successfully")).to_be_visible()
 
-    assert NEW_WORDS in Section.objects.get(pk=question.pk).answer
+    assert NEW_WORDS in Question.objects.get(pk=question.pk).answer
     open_question(page, OTHER_QUESTION)
     expect(page.get_by_label("Answer")).to_have_value(re.compile("on our website\\."))

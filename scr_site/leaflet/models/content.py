@@ -1,81 +1,27 @@
-from django.conf import settings
+"""The leaflet's content, as staff edit it: each row is the draft of what families will see."""
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.text import Truncator, slugify
+from django.utils.text import slugify
 from markdownx.models import MarkdownxField
 
-from .fields import WebAddressField
-from .markdown import render
-from .publishing import PublishedCopy, live_instances  # noqa: F401 (PublishedCopy is one of this app's models)
-from .validators import (
+from scr_site.paths import reserved_slugs
+
+from ..fields import WebAddressField
+from ..markdown import render
+from ..permissions import CUSTOM_PERMISSIONS
+from ..validators import (
+    international_phone,
     normalise_postcode,
-    uk_phone_digits,
     validate_uk_phone,
     validate_uk_postcode,
 )
+from .published import PublishedQuerySet
+from .reviews import ReviewDates
 
-
-def visible_to_families(model, lookups):
-    """Lookups plus, where the model has one, its own 'show to families' switch."""
-    if any(field.name == "published" for field in model._meta.fields):
-        return {"published": True, **lookups}
-    return lookups
-
-
-class ContentQuerySet(models.QuerySet):
-    def published(self, **lookups):
-        """The one place that decides what families can see: the published copies.
-
-        Returns unsaved instances holding the published values, filtered on those
-        values (for example `published(slug="privacy")`), in the model's order.
-        """
-        return live_instances(self.model, **visible_to_families(self.model, lookups))
-
-
-def a_year_after(day):
-    """The same date next year (28 February for 29 February)."""
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:
-        return day.replace(year=day.year + 1, day=28)
-
-
-class ReviewDates(models.Model):
-    """When a leaflet or page was last checked as still true, and when it must be checked again."""
-
-    last_reviewed_on = models.DateField(
-        null=True, blank=True, help_text="The day someone last checked that everything here is still right."
-    )
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Who did that check.",
-    )
-    next_review_due = models.DateField(
-        null=True,
-        blank=True,
-        help_text="When it must be checked again. Left empty, it is set to a year after the last review "
-        "(or a year from today).",
-    )
-    review_contact = models.EmailField(
-        "who to remind",
-        blank=True,
-        help_text="This address gets an email when the review is due or overdue.",
-    )
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self.next_review_due:
-            self.next_review_due = a_year_after(self.last_reviewed_on or timezone.localdate())
-        super().save(*args, **kwargs)
+SHOW_TO_FAMILIES = "show to families"
 
 
 class Leaflet(ReviewDates):
@@ -109,20 +55,19 @@ class Leaflet(ReviewDates):
         help_text="Shown just before the list of guidance links.",
     )
     further_reading_html = models.TextField(blank=True, editable=False)
-    published = models.BooleanField(default=True, help_text="Untick to hide the whole leaflet from families.")
+    show_to_families = models.BooleanField(
+        SHOW_TO_FAMILIES, default=True, help_text="Untick to hide the whole leaflet from families."
+    )
     updated_at = models.DateTimeField("last updated", auto_now=True)
     # Which item in content/ this was loaded from, if any (see load_content).
     source_key = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
 
-    objects = ContentQuerySet.as_manager()
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-is_home_page", "title"]
         # Rights for the whole site's content, held by the Publisher role.
-        permissions = [
-            ("publish_content", "Can publish changes to the leaflets, pages, boards and guidance links"),
-            ("restore_content", "Can restore earlier versions and deleted items"),
-        ]
+        permissions = CUSTOM_PERMISSIONS
         constraints = [
             models.UniqueConstraint(
                 fields=["is_home_page"], condition=Q(is_home_page=True), name="one_home_page_leaflet"
@@ -144,8 +89,10 @@ class Leaflet(ReviewDates):
         return reverse("leaflet:detail", kwargs={"slug": self.slug})
 
 
-class Section(models.Model):
-    leaflet = models.ForeignKey(Leaflet, on_delete=models.CASCADE, related_name="sections")
+class Question(models.Model):
+    """One of a leaflet's questions and its answer."""
+
+    leaflet = models.ForeignKey(Leaflet, on_delete=models.CASCADE, related_name="questions")
     question = models.CharField(max_length=200, help_text="Shown to families as the question heading.")
     anchor = models.SlugField(
         "link name",
@@ -160,17 +107,19 @@ class Section(models.Model):
     )
     answer_html = models.TextField(editable=False)
     order = models.PositiveIntegerField(default=0, help_text="Questions are shown from the lowest number up.")
-    published = models.BooleanField(default=True, help_text="Untick to hide this question from families.")
+    show_to_families = models.BooleanField(
+        SHOW_TO_FAMILIES, default=True, help_text="Untick to hide this question from families."
+    )
     updated_at = models.DateTimeField(auto_now=True)
     # Which item in content/ this was loaded from, if any (see load_content).
     source_key = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
 
-    objects = ContentQuerySet.as_manager()
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["leaflet", "anchor"], name="unique_section_anchor_per_leaflet")
+            models.UniqueConstraint(fields=["leaflet", "anchor"], name="unique_question_anchor_per_leaflet")
         ]
 
     def __str__(self):
@@ -203,7 +152,7 @@ class Board(models.Model):
     # Which item in content/ this was loaded from, if any (see load_content).
     source_key = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
 
-    objects = ContentQuerySet.as_manager()
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -219,10 +168,15 @@ class Board(models.Model):
         return [line.strip() for line in self.address_lines.splitlines() if line.strip()]
 
     @property
+    def telephone_international(self):
+        """The number in international form, e.g. +441733863765, or '' if it is not a valid number."""
+        return international_phone(self.telephone)
+
+    @property
     def telephone_uri(self):
-        """The number in international form for a tel: link, e.g. tel:+441733863765."""
-        digits = uk_phone_digits(self.telephone)
-        return f"tel:+44{digits}" if digits else ""
+        """The number for a tel: link, e.g. tel:+441733863765."""
+        number = self.telephone_international
+        return f"tel:{number}" if number else ""
 
 
 class GuidanceLink(models.Model):
@@ -245,23 +199,13 @@ class GuidanceLink(models.Model):
     # Which item in content/ this was loaded from, if any (see load_content).
     source_key = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
 
-    objects = ContentQuerySet.as_manager()
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
 
     def __str__(self):
         return self.title
-
-
-class SeededItem(models.Model):
-    """Remembers what `load_content` has created, so an item staff delete stays deleted."""
-
-    key = models.CharField(max_length=300, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self):
-        return self.key
 
 
 class Page(ReviewDates):
@@ -288,12 +232,14 @@ class Page(ReviewDates):
     footer_order = models.PositiveIntegerField(
         default=0, help_text="Footer links are listed from the lowest number up."
     )
-    published = models.BooleanField(default=True, help_text="Untick to hide this page from families.")
+    show_to_families = models.BooleanField(
+        SHOW_TO_FAMILIES, default=True, help_text="Untick to hide this page from families."
+    )
     updated_at = models.DateTimeField("last updated", auto_now=True)
     # Which item in content/ this was loaded from, if any (see load_content).
     source_key = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
 
-    objects = ContentQuerySet.as_manager()
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["footer_order", "title"]
@@ -310,96 +256,7 @@ class Page(ReviewDates):
 
     def clean(self):
         # Pages live at the top of the site, beside addresses the site itself uses.
-        taken = {"leaflets", "preview", "markdownx", "static", "healthz", settings.ADMIN_PATH.strip("/")}
-        if self.slug in taken:
+        if self.slug in reserved_slugs():
             raise ValidationError(
                 {"slug": f"The address “{self.slug}” is used by the site itself. Choose another."}
             )
-
-
-class SiteSettings(models.Model):
-    """Settings for the whole site. There is only ever one row."""
-
-    DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
-
-    exit_url = WebAddressField(
-        "'Exit this page' goes to",
-        default=DEFAULT_EXIT_URL,
-        help_text="The ordinary-looking website families are sent to when they press 'Exit this page'. "
-        "Choose one that would not raise suspicion, such as a weather or news site.",
-    )
-
-    class Meta:
-        verbose_name = "site settings"
-        verbose_name_plural = "site settings"
-
-    def __str__(self):
-        return "Site settings"
-
-    def save(self, *args, **kwargs):
-        self.pk = 1
-        super().save(*args, **kwargs)
-
-    @classmethod
-    def load(cls):
-        settings, _ = cls.objects.get_or_create(pk=1)
-        return settings
-
-
-class SiteNoticeQuerySet(models.QuerySet):
-    def current(self, now=None):
-        now = now or timezone.now()
-        return self.filter(
-            Q(starts_at__isnull=True) | Q(starts_at__lte=now),
-            Q(ends_at__isnull=True) | Q(ends_at__gt=now),
-            published=True,
-        )
-
-
-class SiteNotice(models.Model):
-    """A short notice at the top of every public page, for a set time."""
-
-    message = MarkdownxField(
-        help_text="One or two short sentences. You can add a link with [words](https://…). No headings."
-    )
-    message_html = models.TextField(editable=False)
-    starts_at = models.DateTimeField(
-        "show from", null=True, blank=True, help_text="Leave empty to show it as soon as it is published."
-    )
-    ends_at = models.DateTimeField(
-        "show until", null=True, blank=True, help_text="Leave empty to show it until it is unpublished."
-    )
-    published = models.BooleanField(default=False, help_text="Tick to show the notice between its dates.")
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects = SiteNoticeQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-starts_at", "-pk"]
-
-    def __str__(self):
-        return Truncator(self.message).words(12)
-
-    def save(self, *args, **kwargs):
-        # A notice is a line of text: no headings, so it never adds to the page's outline.
-        self.message_html = render(self.message, top_heading=7)
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": "The notice must end after it starts."})
-
-
-class ReviewReminder(models.Model):
-    """An email sent about a review that is due, so nobody is reminded more than once a week."""
-
-    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    sent_to = models.EmailField()
-    sent_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        indexes = [models.Index(fields=["content_type", "object_id", "sent_at"])]
-
-    def __str__(self):
-        return f"Reminder to {self.sent_to} on {self.sent_at:%d %B %Y}"

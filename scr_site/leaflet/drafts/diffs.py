@@ -55,27 +55,27 @@ def changes_between(model, before, after):
         if not field.editable or field.name in {"id", "updated_at"}:
             continue
         old, new = before.get(field.attname), after.get(field.attname)
-        if _text(old) != _text(new):
-            changes.append(FieldChange(str(field.verbose_name).capitalize(), _text(old), _text(new)))
+        if _comparable(old) != _comparable(new):
+            label = str(field.verbose_name).capitalize()
+            changes.append(FieldChange(label, readable(field, old), readable(field, new)))
     return changes
 
 
-def version_values(version):
-    """A saved django-reversion version as {attname: value}, the form changes_between takes."""
-    fields = version.field_dict
-    return {
-        field.attname: fields.get(field.attname, fields.get(field.name))
-        for field in version._model._meta.concrete_fields
-    }
-
-
-def row_values(obj):
-    return {field.attname: field.value_from_object(obj) for field in obj._meta.concrete_fields}
-
-
-def _text(value):
-    if value is None:
+def readable(field, value):
+    """A stored value as a person would write it: names, not numbers; Yes and No; dates in words."""
+    if value is None or value == "":
         return ""
+    if field.is_relation:
+        related = field.related_model.objects.filter(pk=value).first()
+        return str(related) if related is not None else "(since deleted)"
     if isinstance(value, bool):
         return "Yes" if value else "No"
+    if field.get_internal_type() == "DateField":
+        day = field.to_python(value)
+        return day.strftime("%-d %B %Y")
     return str(value)
+
+
+def _comparable(value):
+    # Dates may come as date objects from a row and as strings from a published copy.
+    return "" if value is None else str(value)

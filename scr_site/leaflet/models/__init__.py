@@ -1,0 +1,28 @@
+"""The leaflet app's models.
+
+- content: what staff edit (leaflets, their questions, boards, guidance links, pages);
+- published: the published copies families see;
+- approval: drafts sent to a Publisher for approval;
+- reviews: review dates and the reminders sent about them;
+- site: site-wide settings and notices, and what load_content has created.
+"""
+
+from .approval import ApprovalRequest
+from .content import Board, GuidanceLink, Leaflet, Page, Question
+from .published import PublishedCopy
+from .reviews import ReviewReminder
+from .site import SeededItem, SiteNotice, SiteSettings
+
+__all__ = [
+    "ApprovalRequest",
+    "Board",
+    "GuidanceLink",
+    "Leaflet",
+    "Page",
+    "PublishedCopy",
+    "Question",
+    "ReviewReminder",
+    "SeededItem",
+    "SiteNotice",
+    "SiteSettings",
+]

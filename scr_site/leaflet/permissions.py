@@ -1,0 +1,32 @@
+"""Who may do what to the site's content: the one home of the permission names.
+
+The Editor and Publisher roles (auth groups, made by migration 0003) hold these. Editors
+write drafts; Publishers also publish, restore and delete.
+"""
+
+APP = "leaflet"
+PUBLISH = f"{APP}.publish_content"
+RESTORE = f"{APP}.restore_content"
+
+# Custom rights, declared on the Leaflet model's Meta.
+CUSTOM_PERMISSIONS = [
+    ("publish_content", "Can publish changes to the leaflets, pages, boards and guidance links"),
+    ("restore_content", "Can restore earlier versions and deleted items"),
+]
+
+
+def can_publish(user):
+    return user.has_perm(PUBLISH)
+
+
+def can_restore(user):
+    return user.has_perm(RESTORE)
+
+
+def model_permission(action, model):
+    """The full permission name Django gives a model's view/add/change/delete right."""
+    return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+
+
+def can(user, action, model):
+    return user.has_perm(model_permission(action, model))

@@ -1,0 +1,222 @@
+"""The admin for content that has drafts: one action bar, a status line, publishing and previews.
+
+Every save is a draft and keeps the editor on the form. Publishers publish; Editors
+send the draft to a Publisher for approval. History, compare and restore come from
+HistoryMixin; sending for approval from ApprovalMixin.
+"""
+
+import reversion
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.html import format_html
+from django.views.decorators.http import require_POST
+from markdownx.models import MarkdownxField
+from markdownx.widgets import AdminMarkdownxWidget
+
+from ..admin_links import admin_url
+from ..drafts import activity, approval, publishing
+from ..drafts.preview import preview_url, unpublished_changes
+from ..drafts.status import status_of_item
+from ..permissions import can_publish, can_restore
+from .approval_views import ApprovalMixin
+from .forms import FIELD_WIDGETS, ContentForm
+from .history_views import HistoryMixin
+
+MARKDOWN_WIDGETS = {MarkdownxField: {"widget": AdminMarkdownxWidget}, **FIELD_WIDGETS}
+
+# The buttons of the action bar, by the name each one submits.
+SAVE_DRAFT, PREVIEW, PUBLISH, SEND_FOR_APPROVAL = "_continue", "_preview", "_publish", "_approval"
+
+
+class ContentAdmin(HistoryMixin, ApprovalMixin, admin.ModelAdmin):
+    form = ContentForm
+    formfield_overrides = MARKDOWN_WIDGETS
+    change_form_template = "admin/leaflet/content_change_form.html"
+    change_list_template = "admin/leaflet/content_change_list.html"
+    actions = ["publish_selected"]
+    # Deleting a leaflet or a page takes it off the site at once (only Publishers can delete).
+    # Questions, boards and links leave when their leaflet is next published.
+    withdraw_on_delete = False
+
+    # --- saving: every save is a version in the history ----------------------
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # Checked before anything is saved, so an Editor's direct POST changes nothing at all.
+        if request.method == "POST" and PUBLISH in request.POST and not can_publish(request.user):
+            raise PermissionDenied
+        extra_context = {**(extra_context or {}), **self.action_bar_context(request, object_id)}
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            return super().delete_view(request, object_id, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "can_restore": can_restore(request.user)}
+        # Bulk actions (publish, delete) are kept in the history like any other change.
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            return super().changelist_view(request, extra_context)
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        reversion.set_comment(f"Added. {entry.get_change_message()}".strip())
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        if reversion.is_active():
+            reversion.set_comment(entry.get_change_message() or "Saved with no changes.")
+        return entry
+
+    def log_deletion(self, request, obj, object_repr):
+        if reversion.is_active():
+            reversion.set_comment(f"Deleted “{object_repr}”.")
+        return super().log_deletion(request, obj, object_repr)
+
+    @admin.display(description="publishing")
+    def publishing_status(self, obj):
+        return publishing.item_status(obj).label
+
+    # --- the action bar and status line --------------------------------------
+
+    def action_bar_context(self, request, object_id):
+        obj = self.get_object(request, object_id) if object_id else None
+        context = {
+            "can_publish": can_publish(request.user),
+            "action_names": {
+                "save": SAVE_DRAFT,
+                "preview": PREVIEW,
+                "publish": PUBLISH,
+                "approval": SEND_FOR_APPROVAL,
+            },
+        }
+        if obj is not None:
+            context.update(
+                item_status=status_of_item(obj),
+                preview_url=preview_url(obj),
+                changes_url=admin_url(obj, "changes"),
+                history_url=admin_url(obj, "history"),
+            )
+        return context
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The action bar replaces Django's row of buttons; these never appear.
+        context.update(show_save_and_add_another=False, show_save_as_new=False, show_close=False)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._after_save(request, obj, added=True)
+
+    def response_change(self, request, obj):
+        return self._after_save(request, obj, added=False)
+
+    def _after_save(self, request, obj, added):
+        """Where each button leads once the draft is saved. Every one keeps the editor's work."""
+        if PUBLISH in request.POST:
+            return self.publish_view(request, obj.pk)
+        if PREVIEW in request.POST:
+            return redirect(preview_url(obj))
+        if SEND_FOR_APPROVAL in request.POST:
+            return redirect(admin_url(obj, "approval"))
+        verb = "Added" if added else "Saved"
+        self.message_user(
+            request,
+            f"{verb} “{obj}” as a draft. Families still see the published version until it is published.",
+            messages.SUCCESS,
+        )
+        return redirect(admin_url(obj))
+
+    # --- publishing -----------------------------------------------------------
+
+    def get_urls(self):
+        def view(function, name, decorator=None):
+            wrapped = self.admin_site.admin_view(decorator(function) if decorator else function)
+            return path(f"<path:object_id>/{name}/", wrapped, name=self.url_name(name))
+
+        return [
+            view(self.publish_view, "publish", require_POST),
+            view(self.changes_view, "changes"),
+            *self.history_urls(),
+            *self.approval_urls(),
+            *super().get_urls(),
+        ]
+
+    def url_name(self, action):
+        return f"{self.opts.app_label}_{self.opts.model_name}_{action}"
+
+    def publish_view(self, request, object_id):
+        if not can_publish(request.user):
+            raise PermissionDenied
+        obj = get_object_or_404(self.model, pk=object_id)
+        with transaction.atomic():
+            self.publish_object(request, obj)
+        self.message_user(
+            request,
+            format_html(
+                'Published “{}”: families can see it now. <a href="{}">View it on the site</a>.',
+                obj,
+                self.public_url(obj),
+            ),
+            messages.SUCCESS,
+        )
+        return redirect(admin_url(obj))
+
+    def publish_object(self, request, obj):
+        publishing.publish_item(obj, request.user)
+        approval.close_waiting(obj, request.user)
+        activity.record(obj, request.user, activity.PUBLISHED)
+
+    def public_url(self, obj):
+        """Where families see the item."""
+        return obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else "/"
+
+    @admin.action(description="Publish the selected items", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        with transaction.atomic():
+            for obj in queryset:
+                self.publish_object(request, obj)
+        self.message_user(request, f"Published {len(queryset)} item(s).", messages.SUCCESS)
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
+
+    def changes_view(self, request, object_id):
+        """The draft against what families see now: "Compare with live"."""
+        obj = get_object_or_404(self.model, pk=object_id)
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        changes, removed = unpublished_changes(obj)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "object": obj,
+            "title": f"Unpublished changes to “{obj}”",
+            "changes": changes,
+            "removed": removed,
+            "item_status": status_of_item(obj),
+            "preview_url": preview_url(obj),
+        }
+        return TemplateResponse(request, "admin/leaflet/changes.html", context)
+
+    # --- deleting -------------------------------------------------------------
+
+    def delete_model(self, request, obj):
+        pk = obj.pk
+        super().delete_model(request, obj)
+        if self.withdraw_on_delete:
+            publishing.withdraw(type(obj), pk)
+
+    def delete_queryset(self, request, queryset):
+        pks = list(queryset.values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        if self.withdraw_on_delete:
+            for pk in pks:
+                publishing.withdraw(self.model, pk)

@@ -1,0 +1,117 @@
+"""The admin home page: what needs doing, for the person signed in."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils import timezone
+from reversion.models import Version
+
+from ..admin_links import admin_url
+from ..drafts.history import HISTORY_MODELS
+from ..drafts.preview import preview_url
+from ..drafts.publishing import Status, status_of
+from ..link_checker import BROKEN
+from ..models import ApprovalRequest, GuidanceLink
+from ..models.published import copies_of
+from ..permissions import can, can_publish
+from ..reviews import due_for_review
+
+# How long an Editor is shown a draft that was sent back to them.
+SENT_BACK_SHOWN_FOR = datetime.timedelta(days=30)
+
+
+@dataclass
+class WaitingItem:
+    request: ApprovalRequest
+    obj: object
+    edit_url: str
+    preview_url: str
+    changes_url: str
+    approve_url: str
+    send_back_url: str
+
+
+@dataclass
+class DraftItem:
+    obj: object
+    kind: str
+    status: Status
+    saved_at: datetime.datetime
+    edit_url: str
+    preview_url: str
+
+
+def waiting_for_approval():
+    items = []
+    for waiting in ApprovalRequest.objects.waiting().select_related("requested_by", "content_type"):
+        obj = waiting.item
+        if obj is None:
+            continue
+        items.append(
+            WaitingItem(
+                request=waiting,
+                obj=obj,
+                edit_url=admin_url(obj),
+                preview_url=preview_url(obj),
+                changes_url=admin_url(obj, "changes"),
+                approve_url=reverse("admin:approval_approve", args=[waiting.pk]),
+                send_back_url=reverse("admin:approval_send_back", args=[waiting.pk]),
+            )
+        )
+    return items
+
+
+def drafts_of(user):
+    """Items whose unpublished changes were last saved by `user`, newest first."""
+    drafts = []
+    for model in HISTORY_MODELS:
+        if not can(user, "change", model):
+            continue
+        copies = {copy.object_id: copy for copy in copies_of(model)}
+        latest = {}
+        for version in (
+            Version.objects.get_for_model(model)
+            .select_related("revision")
+            .order_by("-revision__date_created")
+        ):
+            latest.setdefault(int(version.object_id), version.revision)
+        for obj in model.objects.all():
+            revision = latest.get(obj.pk)
+            if revision is None or revision.user_id != user.pk:
+                continue
+            status = status_of(obj, copies.get(obj.pk))
+            if status != Status.PUBLISHED:
+                drafts.append(
+                    DraftItem(
+                        obj,
+                        model._meta.verbose_name,
+                        status,
+                        revision.date_created,
+                        admin_url(obj),
+                        preview_url(obj),
+                    )
+                )
+    return sorted(drafts, key=lambda item: item.saved_at, reverse=True)
+
+
+def requests_by(user):
+    """The user's own requests: still waiting, or sent back to them lately."""
+    since = timezone.now() - SENT_BACK_SHOWN_FOR
+    mine = ApprovalRequest.objects.filter(requested_by=user).select_related("decided_by", "content_type")
+    return {
+        "waiting": list(mine.waiting()),
+        "sent_back": list(mine.filter(state=ApprovalRequest.State.SENT_BACK, decided_at__gte=since)),
+    }
+
+
+def panels(request):
+    user = request.user
+    return {
+        "can_publish": can_publish(user),
+        "waiting_for_approval": waiting_for_approval() if can_publish(user) else [],
+        "my_requests": requests_by(user),
+        "my_drafts": drafts_of(user),
+        "reviews_due": due_for_review(),
+        "broken_links": list(GuidanceLink.objects.filter(BROKEN)) if can(user, "view", GuidanceLink) else [],
+    }

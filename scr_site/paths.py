@@ -1,0 +1,26 @@
+"""The top-level addresses the site itself uses, in one place.
+
+Footer pages live at the top of the site (/privacy/), beside these, so a page may not
+take one; and the page cache never stores what is under the staff-only ones.
+"""
+
+from django.conf import settings
+
+HEALTH_PATH = "/healthz"
+
+
+def staff_only_prefixes():
+    """Addresses only staff use: never cached, never listed for search engines."""
+    return ("/" + settings.ADMIN_PATH, "/preview/", "/markdownx/")
+
+
+def reserved_slugs():
+    """First path segments a footer page's web address may not use."""
+    return {
+        "leaflets",
+        "preview",
+        "markdownx",
+        "static",
+        HEALTH_PATH.strip("/"),
+        settings.ADMIN_PATH.strip("/").split("/")[0],
+    }
