@@ -166,3 +166,15 @@ def test_two_people_saving_the_leaflet_itself_cannot_overwrite_each_other(first,
     assert "Someone else saved this by Fran" in refusal(response)
     assert textarea(response, "introduction") == "Sam's introduction."
     assert Leaflet.objects.get(pk=leaflet.pk).introduction == "Fran's introduction."
+
+
+def test_the_refusal_names_who_changed_the_question_not_who_saved_another(first, second, leaflet, question):
+    third = signed_in(staff_member("pat", "Publisher"))
+    sam = opened(second, question)
+    first.post(change_url(question), {**opened(first, question), "answer": THEIRS})
+    other = leaflet.questions.get(question="Who Will See the Report?")
+    save_draft(third, other, answer="Only the people who took part.")
+
+    response = second.post(change_url(question), {**sam, "answer": MINE})
+
+    assert "Someone else saved this by Fran" in refusal(response)

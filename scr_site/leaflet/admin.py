@@ -44,6 +44,14 @@ class QuestionAdmin(PlainEnglishMixin, ContentAdmin):
     readonly_fields = ["plain_english_advice"]
     plain_english_field = "answer"
 
+    def action_bar_context(self, request, object_id):
+        context = super().action_bar_context(request, object_id)
+        question = self.get_object(request, object_id) if object_id else None
+        leaflet_id = question.leaflet_id if question else request.GET.get("leaflet", "")
+        found = str(leaflet_id).isdigit() and Leaflet.objects.filter(pk=leaflet_id).first()
+        context["leaflet_of_question"] = found or None
+        return context
+
 
 @admin.register(Board)
 class BoardAdmin(ContentAdmin):

@@ -30,3 +30,19 @@ def model_permission(action, model):
 
 def can(user, action, model):
     return user.has_perm(model_permission(action, model))
+
+
+# The two roles, as the migrations set them up. Kept here too so tests that empty the
+# database can make them again exactly as deployed.
+CONTENT_MODELS = ["leaflet", "question", "board", "guidancelink", "page"]
+EDITOR = [f"{action}_{model}" for model in CONTENT_MODELS for action in ("view", "add", "change")] + [
+    "view_sitenotice",
+    "view_sitesettings",
+]
+PUBLISHER = (
+    EDITOR
+    + [f"delete_{model}" for model in CONTENT_MODELS]
+    + ["publish_content", "restore_content"]
+    + ["add_sitenotice", "change_sitenotice", "delete_sitenotice", "add_sitesettings", "change_sitesettings"]
+)
+ROLES = {"Editor": EDITOR, "Publisher": PUBLISHER}

@@ -1,45 +1,27 @@
-"""A change to the leaflet, from an Editor's draft to what families read, as staff make it in the admin.
+"""A change to an answer, from an Editor's draft to what families read, made by keyboard alone.
 
-An Editor may change the text but not publish it; a Publisher publishes it, and can put an earlier
-version back from the history. Families must see nothing of a change until it is published.
+An Editor edits an answer and sends it for approval with a comment; a Publisher, signed in
+separately, finds it on the admin home page, previews it, approves and publishes it. Only Tab,
+Shift+Tab, Enter and Space move around, and focus must be visible at every stop. Tab must leave
+every Markdown box without typing into it.
 """
 
-import re
-from importlib import import_module
-
 import pytest
-import reversion
-from django.contrib.auth.models import Group, Permission, User
+from django.core import mail
 from playwright.sync_api import expect
 
+from scr_site.leaflet.admin_links import admin_url
 from scr_site.leaflet.models import Leaflet, Question
+
+from .staff_browser import focused, follow, make_staff, sign_in_by_keyboard, signed_in_context, tab_to
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "a-long-password-for-staff-1"
-LEAFLET = "Serious Case Reviews: Information for Families"
 QUESTION = "How Long Will the Review Take?"
-OTHER_QUESTION = "Who Will See the Report?"
-OLD_WORDS = "six to nine months"
-NEW_WORDS = "nine to twelve months"
-ROLES = import_module("scr_site.leaflet.migrations.0003_roles_and_published_copies").ROLES
+ADDED = "Most reviews now take about a year. "
+COMMENT = "The review office asked for the new timescale."
 
 
-def make_staff(username, first_name, role):
-    # The database is emptied between these tests, taking the groups the migration made with it;
-    # they are made again from the migration's own list, so the roles are the ones deployed.
-    group, _ = Group.objects.get_or_create(name=role)
-    group.permissions.set(
-        Permission.objects.filter(content_type__app_label="leaflet", codename__in=ROLES[role])
-    )
-    user = User.objects.create_user(
-        username, password=PASSWORD, first_name=first_name, last_name=role, is_staff=True
-    )
-    user.groups.add(group)
-    return user
-
-
-# Both depend on site_url so that the users are made in the database the live server reads.
 @pytest.fixture
 def editor(site_url):
     return make_staff("erin.editor", "Erin", "Editor")
@@ -52,18 +34,11 @@ def publisher(site_url):
 
 @pytest.fixture
 def console_errors():
-    """Errors reported in the console by the pages of every context passed to watch()."""
+    """Errors the pages report in the console, from every context passed to watch()."""
     errors = []
 
     def watch(context):
-        def note(message):
-            where = message.location.get("url", "")
-            # Chromium asks for /favicon.ico by itself, and the site has none: that 404 is the
-            # browser's doing, not the page's.
-            if message.type == "error" and not where.endswith("/favicon.ico"):
-                errors.append(f"{message.text} ({where})")
-
-        context.on("console", note)
+        context.on("console", lambda message: message.type == "error" and errors.append(message.text))
         context.on("weberror", lambda error: errors.append(str(error.error)))
         return context
 
@@ -71,238 +46,189 @@ def console_errors():
     return watch
 
 
-def sign_in(context, site_url, user):
-    page = context.new_page()
-    page.goto(f"{site_url}/admin/login/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Edit the leaflet")).to_be_visible()
-    return page
-
-
-def choose_from_list(page, name):
-    # Within the list itself: a message above it may link to the same item by the same name.
-    page.locator("#result_list").get_by_role("link", name=name, exact=True).click()
-
-
-def go_home(page):
-    page.get_by_role("banner").get_by_role(
-        "link", name="Serious Case Reviews: information for families"
-    ).click()
-    expect(page.get_by_role("heading", name="Edit the leaflet")).to_be_visible()
-
-
-def open_leaflet(page):
-    page.get_by_role("link", name="Leaflets", exact=True).click()
-    choose_from_list(page, LEAFLET)
-    expect(page.get_by_role("heading", name="Change leaflet")).to_be_visible()
-
-
-def open_question(page, question):
-    go_home(page)
-    page.get_by_role("link", name="Sections", exact=True).click()
-    choose_from_list(page, question)
-    expect(page.get_by_role("heading", name=question, exact=True)).to_be_visible()
-
-
-def question_form(page, question=QUESTION):
-    """The leaflet page's form for one question, among all the others."""
-    return page.locator(".inline-related").filter(
-        has=page.get_by_role("heading", name=f"Question: {question}", exact=True)
-    )
-
-
-def families_status(page):
-    return page.get_by_role("paragraph").filter(has_text="Families see:")
-
-
-def open_preview(page):
-    """Follows the preview link, which opens in a new tab, and returns that tab."""
-    with page.context.expect_page() as opened:
-        page.get_by_role("link", name="Preview as families will see it").click()
-    preview = opened.value
-    expect(preview.get_by_role("region", name="Preview: not yet published")).to_be_visible()
-    return preview
-
-
-def answer_families_read(new_context, site_url, question=QUESTION):
-    """The answer on the public leaflet, read by someone who has never signed in."""
+def answer_families_read(new_context, site_url):
     page = new_context().new_page()
     page.goto(f"{site_url}/")
-    text = page.get_by_role("region", name=question).inner_text()
+    text = page.get_by_role("region", name=QUESTION).inner_text()
     page.close()
     return text
 
 
-def versions_in_history(page):
-    return page.get_by_role("table").get_by_role("row").filter(has=page.get_by_role("radio"))
-
-
-def test_a_change_goes_from_draft_to_families_and_back(
-    new_context, site_url, editor, publisher, console_errors
+def test_an_answer_goes_from_editor_to_families_by_keyboard_alone(
+    new_context, site_url, editor, publisher, console_errors, settings
 ):
-    original = Question.objects.get(question=QUESTION).answer.strip()
-    assert OLD_WORDS in original
-    changed = original.replace(OLD_WORDS, f"**{NEW_WORDS}**")
-
-    # --- The Editor drafts the change. ---
-    editor_context = console_errors(new_context())
-    page = sign_in(editor_context, site_url, editor)
-    open_leaflet(page)
-    form = question_form(page)
-    answer = form.get_by_label("Answer")
-    answer.click()
-    answer.press("ControlOrMeta+a")
-    answer.press_sequentially(changed)
-    # Staff check their formatting here before saving, so it must show what families will get.
-    expect(form.locator(".markdownx-preview strong")).to_have_text(NEW_WORDS)
-
-    page.get_by_role("button", name="Save and continue editing").first.click()
-    expect(page.get_by_text("was changed successfully")).to_be_visible()
-    expect(question_form(page).get_by_label("Answer")).to_have_value(changed)
-    expect(families_status(page)).to_contain_text("Draft changes not yet published")
-    # Publishing is the Publisher's decision.
-    expect(page.get_by_role("button", name="Save and publish")).to_have_count(0)
-
-    preview = open_preview(page)
-    previewed = preview.get_by_role("region", name=QUESTION)
-    expect(previewed).to_contain_text(NEW_WORDS)
-    expect(previewed.get_by_text("Changed: not yet published")).to_be_visible()
-    banner = preview.get_by_role("region", name="Preview: not yet published")
-    difference = banner.get_by_role("listitem").filter(has_text=f"Question: {QUESTION}").get_by_role("table")
-    expect(difference.get_by_role("columnheader")).to_have_text(["Published", "Draft"])
-    expect(difference.locator("del")).to_contain_text([re.compile("six")])
-    expect(difference.locator("ins")).to_contain_text([re.compile("twelve")])
-    expect(banner.get_by_role("button", name="Publish this version")).to_have_count(0)
-    expect(banner).to_contain_text("Ask a Publisher to publish it")
-    preview.close()
-
-    families_see = answer_families_read(new_context, site_url)
-    assert OLD_WORDS in families_see and NEW_WORDS not in families_see
-    assert console_errors.errors == []
-
-    # --- The Publisher publishes it from the preview. ---
-    publisher_context = console_errors(new_context())
-    page = sign_in(publisher_context, site_url, publisher)
-    open_leaflet(page)
-    preview = open_preview(page)
-    expect(preview.get_by_role("region", name=QUESTION)).to_contain_text(NEW_WORDS)
-    preview.get_by_role("button", name="Publish this version").click()
-    expect(preview.get_by_text("families can see it now")).to_be_visible()
-    expect(families_status(preview)).to_have_text(re.compile(r"^Families see: Published\."))
-    preview.close()
-
-    families_see = answer_families_read(new_context, site_url)
-    assert NEW_WORDS in families_see and OLD_WORDS not in families_see
-
-    # --- The Publisher puts the earlier wording back from the question's history. ---
-    open_question(page, QUESTION)
-    page.get_by_role("link", name="History").click()
-    expect(page.get_by_role("heading", name=f"History of “{QUESTION}”")).to_be_visible()
-    versions = versions_in_history(page)
-    assert versions.count() >= 2, (
-        "The history should hold the wording families read before the Editor's change, so that it "
-        f"can be compared and restored; it lists only {versions.count()} version(s)."
-    )
-    # Newest first: the Editor's change, then the wording before it.
-    versions.nth(1).get_by_role("radio", name=re.compile("^Compare from")).check()
-    versions.nth(0).get_by_role("radio", name=re.compile("^Compare to")).check()
-    page.get_by_role("button", name="Compare the chosen versions").click()
-    difference = page.get_by_role("table").filter(has=page.get_by_text("Answer", exact=True))
-    expect(difference.get_by_role("columnheader")).to_have_text(["Earlier", "Later"])
-    expect(difference.locator("del")).to_contain_text([re.compile("six")])
-    expect(difference.locator("ins")).to_contain_text([re.compile("twelve")])
-
-    page.get_by_role("link", name="History", exact=True).click()
-    versions.nth(1).get_by_role("link", name="Restore this version").click()
-    expect(page.get_by_label("Answer")).to_have_value(re.compile(OLD_WORDS))
-    page.get_by_role("button", name="Save", exact=True).first.click()
-    expect(page.get_by_text("was changed successfully")).to_be_visible()
-
-    choose_from_list(page, QUESTION)
-    expect(page.get_by_label("Answer")).to_have_value(re.compile(OLD_WORDS))
-    expect(families_status(page)).to_contain_text("Draft changes not yet published")
-    page.get_by_role("link", name="History").click()
-    expect(versions).to_have_count(3)
-    expect(versions.first).to_contain_text("Reverted to previous version")
-    expect(versions.first).to_contain_text("Pat Publisher")
-    # A restored version is a draft: families still read the published change.
-    assert NEW_WORDS in answer_families_read(new_context, site_url)
-
-    page.get_by_role("link", name=QUESTION, exact=True).click()
-    page.get_by_role("button", name="Save and publish").click()
-    expect(page.get_by_text("families can see it now")).to_be_visible()
-    families_see = answer_families_read(new_context, site_url)
-    assert OLD_WORDS in families_see and NEW_WORDS not in families_see
-    assert console_errors.errors == []
-
-
-def test_the_preview_lists_only_what_the_editor_changed(new_context, site_url, editor):
-    # Before publishing, staff read this list to know what they are about to put in front of
-    # families: a question nobody touched must not be on it.
-    page = sign_in(new_context(), site_url, editor)
-    open_leaflet(page)
-    answer = question_form(page).get_by_label("Answer")
-    answer.fill(answer.input_value().replace(OLD_WORDS, NEW_WORDS))
-    page.get_by_role("button", name="Save and continue editing").first.click()
-    expect(page.get_by_text("was changed successfully")).to_be_visible()
-
-    preview = open_preview(page)
-    banner = preview.get_by_role("region", name="Preview: not yet published")
-    listed = banner.get_by_role("list").first.locator(":scope > li > strong")
-    expect(listed).to_have_text([f"Question: {QUESTION}"])
-    expect(preview.get_by_text("Changed: not yet published")).to_have_count(1)
-
-
-def test_a_question_changed_on_its_own_page_shows_as_unpublished_on_its_leaflet(
-    new_context, site_url, editor, publisher
-):
-    page = sign_in(new_context(), site_url, editor)
-    open_question(page, QUESTION)
-    answer = page.get_by_label("Answer")
-    answer.fill(answer.input_value().replace(OLD_WORDS, NEW_WORDS))
-    page.get_by_role("button", name="Save and continue editing").first.click()
-    expect(families_status(page)).to_contain_text("Draft changes not yet published")
-
-    # The Publisher comes to the leaflet to see what is waiting to be published.
-    page = sign_in(new_context(), site_url, publisher)
-    page.get_by_role("link", name="Leaflets", exact=True).click()
-    row = page.locator("#result_list").get_by_role("row").filter(has_text=LEAFLET)
-    expect(row).to_contain_text("Draft changes not yet published")
-    choose_from_list(page, LEAFLET)
-    expect(families_status(page)).to_contain_text("Draft changes not yet published")
-
-
-def test_restoring_one_question_leaves_the_other_questions_alone(new_context, site_url, editor, publisher):
-    leaflet = Leaflet.objects.get()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     question = Question.objects.get(question=QUESTION)
-    other = Question.objects.get(question=OTHER_QUESTION)
-    # Earlier saves, recorded as the admin records them: one from the leaflet's page (which keeps a
-    # copy of every question on it), then one from each question's own page, the last a typo fix.
-    with reversion.create_revision():
-        reversion.set_user(editor)
-        question.answer = question.answer.replace(OLD_WORDS, NEW_WORDS)
-        question.save()
-        leaflet.save()
-    with reversion.create_revision():
-        reversion.set_user(editor)
-        question.answer = question.answer.replace(NEW_WORDS, "about a year")
-        question.save()
-    assert "on our web site." in other.answer
-    with reversion.create_revision():
-        reversion.set_user(editor)
-        other.answer = other.answer.replace("on our web site.", "on our website.")
-        other.save()
+    original = question.answer
 
-    page = sign_in(new_context(), site_url, publisher)
-    open_question(page, QUESTION)
-    page.get_by_role("link", name="History").click()
-    versions_in_history(page).nth(1).get_by_role("link", name="Restore this version").click()
-    expect(page.get_by_label("Answer")).to_have_value(re.compile(NEW_WORDS))
-    page.get_by_role("button", name="Save", exact=True).first.click()
-    expect(page.get_by_text("was changed successfully")).to_be_visible()
+    # --- the Editor --------------------------------------------------------------------------
+    erin = console_errors(new_context()).new_page()
+    sign_in_by_keyboard(erin, site_url, editor)
+    tab_to(erin, "Leaflets", exact=True)
+    follow(erin, "Enter")
+    tab_to(erin, Leaflet.objects.get().title)
+    follow(erin, "Enter")
+    tab_to(erin, f"Edit “{QUESTION}”")
+    follow(erin, "Enter")
+    expect(erin.get_by_role("heading", name=QUESTION, exact=True)).to_be_visible()
 
-    assert NEW_WORDS in Question.objects.get(pk=question.pk).answer
-    open_question(page, OTHER_QUESTION)
-    expect(page.get_by_label("Answer")).to_have_value(re.compile("on our website\\."))
+    tab_to(erin, "Answer")
+    assert focused(erin)["insideMarkdown"]
+    erin.keyboard.type(ADDED)
+    # Tab and Shift+Tab leave the Markdown box and type nothing into it.
+    erin.keyboard.press("Tab")
+    assert not focused(erin)["insideMarkdown"], focused(erin)
+    erin.keyboard.press("Shift+Tab")
+    assert focused(erin)["insideMarkdown"]
+    erin.keyboard.press("Shift+Tab")
+    assert not focused(erin)["insideMarkdown"], focused(erin)
+    assert "\t" not in erin.locator("textarea[name=answer]").input_value()
+
+    tab_to(erin, "Send for approval")
+    follow(erin, "Enter")
+    expect(erin.get_by_role("heading", name=f"Send “{QUESTION}” for approval")).to_be_visible()
+    tab_to(erin, "Comment for the Publishers")
+    erin.keyboard.type(COMMENT)
+    tab_to(erin, "Send to the Publishers")
+    follow(erin, "Space")
+    expect(erin.locator(".messagelist")).to_contain_text(f"Sent “{QUESTION}” for approval")
+    expect(erin.locator(".status-line")).to_contain_text("Waiting for approval: sent by Erin Editor")
+
+    # Saved as a draft: families still read the old answer.
+    assert Question.objects.get(pk=question.pk).answer == ADDED + original
+    assert ADDED.strip() not in answer_families_read(new_context, site_url)
+    (email,) = mail.outbox
+    assert email.to == ["pat.publisher@example.gov.uk"]
+    assert COMMENT in email.body
+    assert admin_url(question, "changes") in email.body
+
+    # --- the Publisher, in a browser of their own -------------------------------------------
+    pat = console_errors(new_context()).new_page()
+    sign_in_by_keyboard(pat, site_url, publisher)
+    waiting = pat.get_by_role("region", name="Waiting for your approval")
+    expect(waiting).to_contain_text(QUESTION)
+    expect(waiting).to_contain_text(COMMENT)
+    tab_to(pat, f"Preview “{QUESTION}”")
+    follow(pat, "Enter")
+    banner = pat.get_by_role("region", name="Preview: not yet published")
+    expect(banner).to_contain_text(COMMENT)
+    expect(pat.get_by_role("region", name=QUESTION)).to_contain_text(ADDED.strip())
+
+    tab_to(pat, "Approve and publish")
+    follow(pat, "Enter")
+    expect(pat.locator(".messagelist")).to_contain_text(f"Approved and published “{QUESTION}”")
+    expect(pat.get_by_role("region", name="Waiting for your approval")).to_contain_text(
+        "Nothing is waiting for approval."
+    )
+
+    assert ADDED.strip() in answer_families_read(new_context, site_url)
+    assert console_errors.errors == []
+
+
+def test_a_publisher_sends_a_draft_back_with_a_comment_by_keyboard(
+    new_context, site_url, editor, publisher, settings
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    from scr_site.leaflet.drafts import approval
+
+    question = Question.objects.get(question=QUESTION)
+    approval.send_for_approval(question, editor, "Please check the new timescale.")
+    mail.outbox.clear()
+
+    pat = signed_in_context(new_context, site_url, publisher).new_page()
+    pat.goto(f"{site_url}{admin_url_index()}")
+    tab_to(pat, "Send back with a comment")
+    follow(pat, "Enter")
+    tab_to(pat, "What needs to change")
+    pat.keyboard.type("Say which office to call.")
+    tab_to(pat, "Send back", exact=True)
+    follow(pat, "Enter")
+    expect(pat.locator(".messagelist")).to_contain_text(f"Sent “{QUESTION}” back")
+
+    (email,) = mail.outbox
+    assert email.to == ["erin.editor@example.gov.uk"]
+    assert "Say which office to call." in email.body
+    erin = signed_in_context(new_context, site_url, editor).new_page()
+    erin.goto(f"{site_url}{admin_url_index()}")
+    expect(erin.get_by_role("region", name="Your requests for approval")).to_contain_text(
+        "Say which office to call."
+    )
+
+
+def admin_url_index():
+    from django.urls import reverse
+
+    return reverse("admin:index")
+
+
+def test_tab_leaves_every_markdown_box_on_the_leaflet_form(new_context, site_url, publisher):
+    leaflet = Leaflet.objects.get()
+    page = signed_in_context(new_context, site_url, publisher).new_page()
+    page.goto(site_url + admin_url(leaflet))
+    boxes = page.locator(".markdownx textarea")
+    before = [boxes.nth(i).input_value() for i in range(boxes.count())]
+    assert len(before) == 3
+
+    visited = set()
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        while now and now["insideMarkdown"] and now["id"] not in visited:
+            visited.add(now["id"])
+            page.keyboard.press("Tab")
+            after = focused(page)
+            assert after["id"] != now["id"], f"Tab stayed in {now['id']}"
+            now = after
+        if len(visited) == 3:
+            break
+
+    assert len(visited) == 3
+    assert [boxes.nth(i).input_value() for i in range(boxes.count())] == before
+
+
+def test_after_a_failed_save_focus_moves_to_a_summary_linking_to_each_field(new_context, site_url, publisher):
+    from scr_site.leaflet.models import Board
+
+    board = Board.objects.first()
+    page = signed_in_context(new_context, site_url, publisher).new_page()
+    page.goto(site_url + admin_url(board))
+    page.locator("input[name=telephone]").fill("01480 37352")
+    page.locator("input[name=email]").fill("not an email")
+    page.get_by_role("button", name="Save draft").click()
+
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    links = summary.get_by_role("link")
+    expect(links).to_have_count(2)
+    expect(links.first).to_contain_text("is not a complete UK telephone number")
+    links.first.press("Enter")
+    expect(page.locator("input[name=telephone]")).to_be_focused()
+
+
+def test_pressing_enter_in_a_box_saves_a_draft(new_context, site_url, publisher):
+    leaflet = Leaflet.objects.get()
+    page = signed_in_context(new_context, site_url, publisher).new_page()
+    page.goto(site_url + admin_url(leaflet))
+    page.locator("input[name=title]").fill("Serious Case Reviews: information for families")
+    page.locator("input[name=title]").press("Enter")
+
+    expect(page.locator(".messagelist")).to_contain_text("as a draft")
+    assert list(leaflet.questions.values_list("order", flat=True)) == [10, 20, 30, 40, 50, 60, 70]
+
+
+def test_view_site_after_publishing_shows_the_new_text_without_a_reload(new_context, site_url, publisher):
+    """A browser that had the page open sees a publication on its very next view."""
+    question = Question.objects.get(question=QUESTION)
+    context = signed_in_context(new_context, site_url, publisher)
+    page = context.new_page()
+    page.goto(f"{site_url}/")
+    expect(page.get_by_role("region", name=QUESTION)).not_to_contain_text(ADDED.strip())
+
+    page.goto(site_url + admin_url(question))
+    answer = page.locator("textarea[name=answer]")
+    answer.fill(ADDED + answer.input_value())
+    page.get_by_role("button", name="Publish").click()
+    expect(page.locator(".messagelist")).to_contain_text("families can see it now")
+    page.get_by_role("link", name="View site").click()
+
+    expect(page.get_by_role("region", name=QUESTION)).to_contain_text(ADDED.strip())

@@ -79,6 +79,12 @@ def history_of(obj):
     ]
 
 
+def last_change(obj):
+    """The newest version in which `obj` itself changed, or None if it has no history."""
+    versions = history_of(obj)
+    return versions[0] if versions else None
+
+
 def values_of_version(version):
     """A saved version as {attname: value}."""
     fields = version.field_dict

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ..admin_links import admin_url
-from ..models import Board, GuidanceLink, Leaflet, Page, Question
+from ..models import ApprovalRequest, Board, GuidanceLink, Leaflet, Page, Question
 from ..models.published import PublishedSite, published_copy, visible_to_families
 from ..permissions import can_publish
 from .diffs import changes_between
@@ -46,13 +46,21 @@ def _describe(obj, copy):
 
 
 def _actions(obj, user, hidden_note=""):
-    return {
+    actions = {
         "object": obj,
         "edit_url": admin_url(obj),
         "publish_url": admin_url(obj, "publish"),
         "can_publish": can_publish(user),
         "hidden_note": hidden_note,
     }
+    waiting = ApprovalRequest.objects.for_object(obj).waiting().select_related("requested_by").first()
+    if waiting is not None and actions["can_publish"]:
+        actions.update(
+            waiting=waiting,
+            approve_url=reverse("admin:approval_approve", args=[waiting.pk]),
+            send_back_url=reverse("admin:approval_send_back", args=[waiting.pk]),
+        )
+    return actions
 
 
 def _shown(item):

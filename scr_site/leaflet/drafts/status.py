@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from ..models import ApprovalRequest
 from ..models.published import published_copy
-from .history import versions_of
+from .history import last_change
 from .publishing import Status, item_status
 
 
@@ -30,7 +30,7 @@ def status_of_item(obj):
     status = item_status(obj)
     result = ItemStatus(status, live_since=copy.published_at if copy else None)
     if status != Status.PUBLISHED:
-        latest = versions_of(obj).first()
+        latest = last_change(obj)
         if latest is not None:
             result.changed_by = latest.revision.user
             result.changed_at = latest.revision.date_created

@@ -7,6 +7,7 @@ HistoryMixin; sending for approval from ApprovalMixin.
 
 import reversion
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
@@ -110,7 +111,16 @@ class ContentAdmin(HistoryMixin, ApprovalMixin, admin.ModelAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # The action bar replaces Django's row of buttons; these never appear.
         context.update(show_save_and_add_another=False, show_save_as_new=False, show_close=False)
+        if change and obj is not None and not context.get("errors"):
+            context["title"] = f"Edit {self.opts.verbose_name}"
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        # No pencil, plus and eye icons beside a choice of leaflet: one less thing to learn.
+        if formfield is not None and isinstance(formfield.widget, RelatedFieldWidgetWrapper):
+            formfield.widget = formfield.widget.widget
+        return formfield
 
     def response_add(self, request, obj, post_url_continue=None):
         return self._after_save(request, obj, added=True)

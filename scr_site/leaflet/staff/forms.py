@@ -6,10 +6,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from reversion.models import Version
 
 from ..drafts.diffs import changes_between
-from ..drafts.history import values_of_row, values_of_version
+from ..drafts.history import history_of, values_of_row, values_of_version
 
 # The browser's own date and time inputs: one labelled box each, usable from the keyboard and
 # with screen readers, instead of the admin's split boxes and pop-up calendar.
@@ -83,7 +82,7 @@ def _stamp(value):
 
 def conflict_message(model, pk, opened):
     current = model.objects.get(pk=pk)
-    versions = list(Version.objects.get_for_object(current).select_related("revision__user"))
+    versions = history_of(current)
     latest_user = versions[0].revision.user if versions else None
     who = f" by {latest_user.get_full_name() or latest_user.get_username()}" if latest_user else ""
     when = timezone.localtime(current.updated_at).strftime("%H:%M on %-d %B %Y")

@@ -5,10 +5,9 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils import timezone
-from reversion.models import Version
 
 from ..admin_links import admin_url
-from ..drafts.history import HISTORY_MODELS
+from ..drafts.history import HISTORY_MODELS, last_change
 from ..drafts.preview import preview_url
 from ..drafts.publishing import Status, status_of
 from ..link_checker import BROKEN
@@ -63,31 +62,24 @@ def waiting_for_approval():
 
 
 def drafts_of(user):
-    """Items whose unpublished changes were last saved by `user`, newest first."""
+    """Items whose unpublished changes were last made by `user`, newest first."""
     drafts = []
     for model in HISTORY_MODELS:
         if not can(user, "change", model):
             continue
         copies = {copy.object_id: copy for copy in copies_of(model)}
-        latest = {}
-        for version in (
-            Version.objects.get_for_model(model)
-            .select_related("revision")
-            .order_by("-revision__date_created")
-        ):
-            latest.setdefault(int(version.object_id), version.revision)
         for obj in model.objects.all():
-            revision = latest.get(obj.pk)
-            if revision is None or revision.user_id != user.pk:
-                continue
             status = status_of(obj, copies.get(obj.pk))
-            if status != Status.PUBLISHED:
+            if status == Status.PUBLISHED:
+                continue
+            last = last_change(obj)
+            if last is not None and last.revision.user_id == user.pk:
                 drafts.append(
                     DraftItem(
                         obj,
                         model._meta.verbose_name,
                         status,
-                        revision.date_created,
+                        last.revision.date_created,
                         admin_url(obj),
                         preview_url(obj),
                     )

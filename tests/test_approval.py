@@ -1,0 +1,263 @@
+"""An Editor sends a draft for approval; a Publisher approves and publishes it, or sends it back."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from scr_site.leaflet.admin_links import admin_url
+from scr_site.leaflet.drafts.preview import preview_url
+from scr_site.leaflet.models import ApprovalRequest, Question
+
+from .helpers import page, text_of
+from .staff import admin_form, change_url, main_text, save_draft, staff_member
+
+pytestmark = pytest.mark.django_db
+
+DRAFT = "Most reviews now take about a year."
+COMMENT = "The review office asked for the new timescale."
+
+
+@pytest.fixture(autouse=True)
+def emails(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.SITE_URL = "https://scr.example.gov.uk"
+    return mail.outbox
+
+
+def send_for_approval(browser, obj, comment=COMMENT, **changes):
+    data = {**admin_form(browser.get(change_url(obj))), **changes, "_approval": "Send for approval"}
+    response = browser.post(change_url(obj), data)
+    assert response.status_code == 302
+    assert response["Location"] == admin_url(obj, "approval")
+    return browser.post(admin_url(obj, "approval"), {"comment": comment})
+
+
+def waiting_rows(browser):
+    panel = page(browser.get(reverse("admin:index"))).select_one("[aria-labelledby=waiting-heading]")
+    return panel.select("li.home-list__item")
+
+
+# --- sending -----------------------------------------------------------------------------------
+
+
+def test_send_for_approval_saves_the_draft_first(client, as_editor, question):
+    data = {
+        **admin_form(as_editor.get(change_url(question))),
+        "answer": DRAFT,
+        "_approval": "Send for approval",
+    }
+
+    as_editor.post(change_url(question), data)
+
+    assert Question.objects.get(pk=question.pk).answer == DRAFT
+    assert DRAFT not in main_text(client)
+
+
+def test_sending_emails_every_publisher_with_the_comment_and_links(as_editor, publisher, question, emails):
+    other = staff_member("paul", "Publisher")
+
+    response = send_for_approval(as_editor, question, answer=DRAFT)
+
+    assert response.status_code == 302
+    (email,) = emails
+    assert sorted(email.to) == sorted([publisher.email, other.email])
+    assert email.subject == f"Waiting for your approval: {question.question}"
+    assert "Erin has sent" in email.body
+    assert COMMENT in email.body
+    for link in (preview_url(question), admin_url(question, "changes"), reverse("admin:index")):
+        assert f"https://scr.example.gov.uk{link}" in email.body
+
+
+def test_the_comment_is_optional(as_editor, publisher, question, emails):
+    assert send_for_approval(as_editor, question, comment="").status_code == 302
+    assert ApprovalRequest.objects.waiting().get().comment == ""
+    assert len(emails) == 1
+
+
+def test_an_overlong_comment_is_refused_on_its_field(as_editor, publisher, question, emails):
+    response = send_for_approval(as_editor, question, comment="x" * 2001)
+
+    assert response.status_code == 200
+    assert "at most 2000 characters" in text_of(page(response).select_one(".error-summary"))
+    assert not ApprovalRequest.objects.exists()
+    assert emails == []
+
+
+def test_sending_again_updates_the_one_request_waiting(as_editor, publisher, question):
+    send_for_approval(as_editor, question)
+    send_for_approval(as_editor, question, comment="Now with the office's number too.")
+
+    (waiting,) = ApprovalRequest.objects.waiting()
+    assert waiting.comment == "Now with the office's number too."
+
+
+def test_a_title_with_a_line_break_still_makes_a_one_line_subject(as_editor, publisher, question, emails):
+    Question.objects.filter(pk=question.pk).update(question="How long\nwill it take?")
+    question.refresh_from_db()
+
+    send_for_approval(as_editor, question)
+
+    assert emails[0].subject == "Waiting for your approval: How long will it take?"
+
+
+def test_publishers_are_not_offered_send_for_approval(as_publisher, question):
+    assert page(as_publisher.get(change_url(question))).select_one("button[name=_approval]") is None
+    assert as_publisher.get(admin_url(question, "approval")).status_code == 403
+
+
+def test_the_status_line_shows_a_request_is_waiting(as_editor, publisher, question):
+    send_for_approval(as_editor, question, answer=DRAFT)
+
+    status = text_of(page(as_editor.get(change_url(question))).select_one(".status-line"))
+    assert "Waiting for approval: sent by Erin at" in status
+    assert COMMENT in status
+
+
+# --- the Publisher's side ----------------------------------------------------------------------
+
+
+def test_the_home_page_shows_publishers_what_is_waiting(as_editor, as_publisher, question):
+    send_for_approval(as_editor, question, answer=DRAFT)
+
+    (row,) = waiting_rows(as_publisher)
+    assert question.question in text_of(row)
+    assert COMMENT in text_of(row)
+    links = {text_of(a): a["href"] for a in row.select("a")}
+    assert links[f"Preview “{question.question}”"] == preview_url(question)
+    assert links[f"See what changed in “{question.question}”"] == admin_url(question, "changes")
+
+
+def test_editors_do_not_see_the_approval_panel(as_editor, question):
+    send_for_approval(as_editor, question)
+
+    html = page(as_editor.get(reverse("admin:index")))
+    assert html.select_one("[aria-labelledby=waiting-heading]") is None
+    assert "Waiting:" in text_of(html.select_one("[aria-labelledby=requests-heading]"))
+
+
+def test_approve_and_publish_shows_families_the_draft(client, as_editor, as_publisher, question):
+    send_for_approval(as_editor, question, answer=DRAFT)
+    (row,) = waiting_rows(as_publisher)
+
+    response = as_publisher.post(row.select_one("form")["action"])
+
+    assert response.status_code == 302
+    assert DRAFT in main_text(client)
+    assert waiting_rows(as_publisher) == []
+    assert ApprovalRequest.objects.get().state == ApprovalRequest.State.APPROVED
+
+
+def test_publishing_an_item_answers_its_waiting_request(as_editor, as_publisher, question):
+    send_for_approval(as_editor, question, answer=DRAFT)
+
+    as_publisher.post(admin_url(question, "publish"))
+
+    assert not ApprovalRequest.objects.waiting().exists()
+
+
+def test_sending_back_emails_the_editor_with_the_comment(as_editor, as_publisher, editor, question, emails):
+    send_for_approval(as_editor, question, answer=DRAFT)
+    emails.clear()
+    waiting = ApprovalRequest.objects.waiting().get()
+
+    response = as_publisher.post(
+        reverse("admin:approval_send_back", args=[waiting.pk]), {"comment": "Say which office to call."}
+    )
+
+    assert response.status_code == 302
+    (email,) = emails
+    assert email.to == [editor.email]
+    assert email.subject == f"Sent back: {question.question}"
+    assert "Say which office to call." in email.body
+    assert f"https://scr.example.gov.uk{change_url(question)}" in email.body
+    assert Question.objects.get(pk=question.pk).answer == DRAFT
+    mine = page(as_editor.get(reverse("admin:index"))).select_one("[aria-labelledby=requests-heading]")
+    assert "Sent back:" in text_of(mine) and "Say which office to call." in text_of(mine)
+
+
+def test_sending_back_needs_a_comment(as_editor, as_publisher, question, emails):
+    send_for_approval(as_editor, question)
+    emails.clear()
+    waiting = ApprovalRequest.objects.waiting().get()
+
+    response = as_publisher.post(reverse("admin:approval_send_back", args=[waiting.pk]), {"comment": "  "})
+
+    assert response.status_code == 200
+    assert "Say what needs to change" in text_of(page(response).select_one(".error-summary"))
+    assert ApprovalRequest.objects.waiting().exists()
+    assert emails == []
+
+
+def test_editors_cannot_approve_or_send_back(client, as_editor, question):
+    send_for_approval(as_editor, question, answer=DRAFT)
+    waiting = ApprovalRequest.objects.waiting().get()
+
+    assert as_editor.post(reverse("admin:approval_approve", args=[waiting.pk])).status_code == 403
+    assert as_editor.get(reverse("admin:approval_send_back", args=[waiting.pk])).status_code == 403
+    assert DRAFT not in main_text(client)
+
+
+def test_approving_by_following_a_link_does_nothing(client, as_editor, as_publisher, question):
+    send_for_approval(as_editor, question, answer=DRAFT)
+    waiting = ApprovalRequest.objects.waiting().get()
+
+    assert as_publisher.get(reverse("admin:approval_approve", args=[waiting.pk])).status_code == 405
+    assert DRAFT not in main_text(client)
+
+
+@pytest.mark.parametrize("pk", [0, 999])
+def test_a_request_that_does_not_exist_is_not_found_in_the_admin(as_publisher, pk):
+    response = as_publisher.post(reverse("admin:approval_approve", args=[pk]))
+    assert response.status_code == 404
+    assert text_of(page(response).h1) == "Page not found"
+
+
+def test_a_request_already_answered_cannot_be_approved_again(as_editor, as_publisher, question):
+    send_for_approval(as_editor, question)
+    waiting = ApprovalRequest.objects.waiting().get()
+    as_publisher.post(reverse("admin:approval_approve", args=[waiting.pk]))
+
+    assert as_publisher.post(reverse("admin:approval_approve", args=[waiting.pk])).status_code == 404
+
+
+def test_each_step_is_kept_in_the_items_history(as_editor, as_publisher, question):
+    send_for_approval(as_editor, question, answer=DRAFT)
+    waiting = ApprovalRequest.objects.waiting().get()
+    as_publisher.post(reverse("admin:approval_send_back", args=[waiting.pk]), {"comment": "Add the number."})
+    send_for_approval(as_editor, question, comment="Number added.")
+    waiting = ApprovalRequest.objects.waiting().get()
+    as_publisher.post(reverse("admin:approval_approve", args=[waiting.pk]))
+
+    html = page(as_editor.get(admin_url(question, "history")))
+    steps = [text_of(li).split(": ", 1)[1] for li in html.select("ul.activity li")]
+    assert steps == [
+        "Approved and published (Pat)",
+        "Sent for approval: Number added. (Erin)",
+        "Sent back: Add the number. (Pat)",
+        f"Sent for approval: {COMMENT} (Erin)",
+    ]
+
+
+def test_the_preview_offers_the_publisher_approval(as_editor, as_publisher, question):
+    send_for_approval(as_editor, question, answer=DRAFT)
+
+    banner = page(as_publisher.get(preview_url(question))).select_one(".preview-banner")
+    assert COMMENT in text_of(banner)
+    assert text_of(banner.select_one("form.preview-publish button")) == "Approve and publish"
+    assert banner.find("a", string="Send back with a comment") is not None
+
+
+def test_a_member_of_the_public_never_sees_the_approval_pages(client, as_editor, question):
+    send_for_approval(as_editor, question)
+    waiting = ApprovalRequest.objects.waiting().get()
+
+    for url in (reverse("admin:approval_send_back", args=[waiting.pk]), admin_url(question, "approval")):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_a_draft_saved_by_someone_else_is_signed_with_their_name(as_editor, as_publisher, question):
+    save_draft(as_publisher, question, answer=DRAFT)
+    status = text_of(page(as_editor.get(change_url(question))).select_one(".status-line"))
+    assert "Unpublished changes by Pat at" in status
