@@ -8,6 +8,8 @@ from playwright.sync_api import expect
 
 from scr_site.leaflet.permissions import ROLES
 
+from .conftest import PAGE_HELPERS
+
 PASSWORD = "a-long-password-for-staff-1"
 
 
@@ -76,6 +78,23 @@ def focused(page):
     return page.evaluate(FOCUSED)
 
 
+def focus_contrast(page):
+    """The best contrast any part of the focus style (outline, ring) has against what is around it."""
+    page.evaluate(PAGE_HELPERS)
+    # An icon drawn as the control's own background is inside the ring, not behind it: measured without it.
+    record = page.evaluate(
+        """() => {
+          const el = document.activeElement, icon = el.style.backgroundImage;
+          el.style.backgroundImage = "none";
+          const record = window.__reading.focusRecord();
+          el.style.backgroundImage = icon;
+          return record;
+        }"""
+    )
+    parts = (record or {}).get("indicator", {}).get("parts", [])
+    return max((part["ratio"] for part in parts), default=0)
+
+
 def tab_to(page, name, *, backwards=False, limit=200, exact=False):
     """Press Tab (or Shift+Tab) until the control whose text starts with `name` has focus.
 
@@ -90,6 +109,7 @@ def tab_to(page, name, *, backwards=False, limit=200, exact=False):
             continue
         stops.append(now)
         assert now["visible"], f"focus cannot be seen on {now}"
+        assert focus_contrast(page) >= 3, f"the focus style on {now} has less than 3:1 contrast"
         if (now["name"] == name) if exact else now["name"].startswith(name):
             return stops
     raise AssertionError(f"“{name}” never got focus; the last stops were {stops[-8:]}")

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from ..models import Leaflet, Question
+from ..models import Question
 from .compare import compare
 from .history import snapshot_of_row, snapshot_of_version
 
@@ -119,10 +119,3 @@ def _describe(error):
             f"{name.replace('_', ' ')}: {' '.join(messages)}" for name, messages in error.message_dict.items()
         )
     return "This version cannot be restored as it is: " + " ".join(error.messages)
-
-
-def leaflet_of(restore_plan):
-    """The leaflet a question's version belongs to, if it still exists."""
-    if restore_plan.target.model is Question:
-        return Leaflet.objects.filter(pk=restore_plan.target.values.get("leaflet_id")).first()
-    return None
