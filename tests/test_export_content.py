@@ -10,7 +10,7 @@ from django.test import Client
 
 from scr_site.leaflet.content_files import read_leaflets, read_list, read_pages
 from scr_site.leaflet.content_loader import load_content
-from scr_site.leaflet.drafts.publishing import publish, publish_leaflet
+from scr_site.leaflet.drafts.publishing import publish, publish_item
 from scr_site.leaflet.models import Board, GuidanceLink, Leaflet, Page, PublishedCopy, Question, SeededItem
 
 from .helpers import page, text_of
@@ -116,7 +116,7 @@ def test_a_site_rebuilt_from_the_export_shows_families_the_same_pages(leaflet_co
         email="help@peterborough.gov.uk",
         order=30,
     )
-    publish_leaflet(leaflet, user=None)
+    publish_item(leaflet, user=None)
     contact = Page.objects.create(
         title="Contact us", slug="contact-us", body="## Phone\n\nCall us.", footer_order=40
     )
@@ -164,7 +164,7 @@ def test_a_question_deleted_in_the_draft_is_exported_until_the_deletion_is_publi
 
 def test_questions_are_numbered_in_their_published_order(leaflet_content, tmp_path):
     Question.objects.filter(anchor="how-long-will-the-review-take").update(order=1)
-    publish_leaflet(Leaflet.objects.get(), user=None)
+    publish_item(Leaflet.objects.get(), user=None)
 
     export(tmp_path / "export")
 
@@ -182,7 +182,7 @@ def test_boards_staff_added_get_keys_that_do_not_clash_with_loaded_ones(leaflet_
         email="help@peterborough.gov.uk",
         order=30,
     )
-    publish_leaflet(Leaflet.objects.get(), user=None)
+    publish_item(Leaflet.objects.get(), user=None)
 
     export(tmp_path / "export")
 

@@ -1,6 +1,6 @@
 import pytest
 
-from scr_site.leaflet.drafts.publishing import publish_leaflet
+from scr_site.leaflet.drafts.publishing import publish_item
 from scr_site.leaflet.models import Leaflet, Question
 
 from .helpers import page, text_of
@@ -82,7 +82,7 @@ def test_unpublished_section_is_not_shown_to_families(client, leaflet_content):
     question = Question.objects.get(question="How Long Will the Review Take?")
     question.show_to_families = False
     question.save()
-    publish_leaflet(question.leaflet, user=None)
+    publish_item(question.leaflet, user=None)
     html = page(client.get("/"))
     assert "How Long Will the Review Take?" not in html.get_text()
 
@@ -91,14 +91,14 @@ def test_unpublished_leaflet_is_not_shown_to_families(client, leaflet_content):
     leaflet = Leaflet.objects.get()
     leaflet.show_to_families = False
     leaflet.save()
-    publish_leaflet(leaflet, user=None)
+    publish_item(leaflet, user=None)
     assert client.get("/").status_code == 404
 
 
 def test_a_second_leaflet_has_its_own_address(client, leaflet_content):
     leaflet = Leaflet.objects.create(slug="young-people", title="Information for young people")
     Question.objects.create(leaflet=leaflet, question="What happens next?", answer="We will talk to you.")
-    publish_leaflet(leaflet, user=None)
+    publish_item(leaflet, user=None)
     html = page(client.get("/leaflets/young-people/"))
     assert text_of(html.h1) == "Information for young people"
     assert html.find("h2", string="What happens next?") is not None

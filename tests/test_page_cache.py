@@ -17,7 +17,7 @@ from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from scr_site.leaflet.drafts.publishing import publish, publish_leaflet
+from scr_site.leaflet.drafts.publishing import publish, publish_item
 from scr_site.leaflet.models import Leaflet, Page, Question, SiteNotice, SiteSettings
 
 from .helpers import page, text_of
@@ -60,7 +60,7 @@ def test_a_published_change_shows_at_the_very_next_request(client, leaflet_conte
     question = Question.objects.get(anchor="what-is-the-lscb")
     question.answer = "The board published this just now."
     question.save()
-    publish_leaflet(Leaflet.objects.get(), user=None)
+    publish_item(Leaflet.objects.get(), user=None)
     assert "The board published this just now." in answers_on(client.get("/"))
 
 
@@ -146,7 +146,7 @@ def test_a_stale_etag_gets_the_new_page_after_publication(client, leaflet_conten
     question = Question.objects.get(anchor="what-is-the-lscb")
     question.answer = "The board published this just now."
     question.save()
-    publish_leaflet(Leaflet.objects.get(), user=None)
+    publish_item(Leaflet.objects.get(), user=None)
     response = client.get("/", headers={"if-none-match": etag})
     assert response.status_code == 200
     assert response["ETag"] != etag
@@ -242,7 +242,7 @@ import django
 django.setup()
 from django.test import Client
 from scr_site.leaflet.models import Leaflet, Question
-from scr_site.leaflet.drafts.publishing import publish_leaflet
+from scr_site.leaflet.drafts.publishing import publish_item
 client = Client()
 for line in sys.stdin:
     command, _, text = line.strip().partition(" ")
@@ -253,7 +253,7 @@ for line in sys.stdin:
         question = Question.objects.get(anchor="what-is-the-lscb")
         question.answer = text
         question.save()
-        publish_leaflet(Leaflet.objects.get(), user=None)
+        publish_item(Leaflet.objects.get(), user=None)
         print(json.dumps({"show_to_families": True}))
     sys.stdout.flush()
 """

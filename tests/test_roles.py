@@ -25,6 +25,14 @@ pytestmark = pytest.mark.django_db
 DRAFT = "It usually takes about a year, and we will keep you told."
 
 CONTENT_MODELS = ["leaflet", "question", "board", "guidancelink", "page"]
+TRANSLATIONS = [
+    "leaflettranslation",
+    "questiontranslation",
+    "boardtranslation",
+    "guidancelinktranslation",
+    "pagetranslation",
+    "interfacetext",
+]
 
 
 def families_see(client, path="/"):
@@ -40,8 +48,10 @@ def codenames(group_name):
 
 
 def test_the_editor_role_can_view_add_and_change_content_and_nothing_more(db):
-    expected = {f"{action}_{model}" for model in CONTENT_MODELS for action in ("view", "add", "change")}
-    assert codenames("Editor") == expected | {"view_sitenotice", "view_sitesettings"}
+    content = [*CONTENT_MODELS, *TRANSLATIONS]
+    expected = {f"{action}_{model}" for model in content for action in ("view", "add", "change")}
+    seen_only = {"view_sitenotice", "view_sitesettings", "view_language", "view_sitenoticetranslation"}
+    assert codenames("Editor") == expected | seen_only
 
 
 def test_the_publisher_role_can_also_publish_delete_restore_and_run_the_site(db):
@@ -50,6 +60,7 @@ def test_the_publisher_role_can_also_publish_delete_restore_and_run_the_site(db)
     assert {f"delete_{model}" for model in CONTENT_MODELS} <= publisher
     assert {"publish_content", "restore_content"} <= publisher
     assert {"add_sitenotice", "change_sitenotice", "delete_sitenotice", "change_sitesettings"} <= publisher
+    assert {"add_language", "change_language", "delete_language"} <= publisher
 
 
 def test_neither_role_can_manage_staff_accounts(db):

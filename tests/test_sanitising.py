@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from scr_site.leaflet.drafts.publishing import publish_leaflet
+from scr_site.leaflet.drafts.publishing import publish_item
 from scr_site.leaflet.markdown import render
 from scr_site.leaflet.models import Leaflet, Question
 
@@ -88,7 +88,7 @@ def test_payload_saved_in_an_answer_is_harmless_on_the_page(client, leaflet_cont
     leaflet = Leaflet.objects.get()
     leaflet.introduction = payload
     leaflet.save()
-    publish_leaflet(leaflet, user=None)
+    publish_item(leaflet, user=None)
 
     soup = page(client.get("/"))
     assert "Before" in soup.select_one("main").get_text()  # the saved answer is the one shown

@@ -45,4 +45,21 @@ PUBLISHER = (
     + ["publish_content", "restore_content"]
     + ["add_sitenotice", "change_sitenotice", "delete_sitenotice", "add_sitesettings", "change_sitesettings"]
 )
+TRANSLATIONS = [
+    "leaflettranslation",
+    "questiontranslation",
+    "boardtranslation",
+    "guidancelinktranslation",
+    "pagetranslation",
+    "interfacetext",
+]
+EDITOR += [f"{action}_{model}" for model in TRANSLATIONS for action in ("view", "add", "change")] + [
+    "view_language",
+    "view_sitenoticetranslation",
+]
+PUBLISHER += (
+    [f"{action}_{model}" for model in TRANSLATIONS for action in ("view", "add", "change", "delete")]
+    + ["view_language", "add_language", "change_language", "delete_language"]
+    + [f"{action}_sitenoticetranslation" for action in ("view", "add", "change", "delete")]
+)
 ROLES = {"Editor": EDITOR, "Publisher": PUBLISHER}

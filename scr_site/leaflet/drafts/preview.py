@@ -13,7 +13,7 @@ from ..models import ApprovalRequest, Board, GuidanceLink, Leaflet, Page, Questi
 from ..models.published import PublishedSite, published_copy, visible_to_families
 from ..permissions import can_publish
 from .diffs import changes_between
-from .publishing import Status, draft_data, leaflet_changes, status_of
+from .publishing import Status, changes, draft_data, status_of
 
 LABELS = {
     Leaflet: "Leaflet",
@@ -69,10 +69,7 @@ def _shown(item):
 
 def unpublished_changes(obj):
     """What publishing `obj` would change: (changes, labels of what it would remove)."""
-    if isinstance(obj, Leaflet):
-        return _described(*leaflet_changes(obj))
-    change = _describe(obj, published_copy(obj))
-    return ([change] if change else []), []
+    return _described(*changes(obj))
 
 
 def _described(items, removed):
@@ -83,8 +80,8 @@ def _described(items, removed):
 
 
 def leaflet_context(leaflet, user):
-    items, removed = leaflet_changes(leaflet)
-    changes, removed_labels = _described(items, removed)
+    items, removed = changes(leaflet)
+    described, removed_labels = _described(items, removed)
     return {
         "leaflet": leaflet,
         "questions": [row for row, _ in items if isinstance(row, Question) and row.show_to_families],
@@ -92,7 +89,7 @@ def leaflet_context(leaflet, user):
         "guidance_links": [row for row, _ in items if isinstance(row, GuidanceLink)],
         "last_updated": timezone.now(),
         "preview": {
-            "changes": changes,
+            "changes": described,
             "removed": removed_labels,
             **_actions(leaflet, user, "" if leaflet.show_to_families else _hidden(leaflet)),
         },

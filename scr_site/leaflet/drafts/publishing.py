@@ -7,7 +7,18 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 
-from ..models import Board, GuidanceLink, Leaflet, PublishedCopy, Question
+from ..models import (
+    Board,
+    BoardTranslation,
+    GuidanceLink,
+    GuidanceLinkTranslation,
+    InterfaceText,
+    Leaflet,
+    LeafletTranslation,
+    PublishedCopy,
+    Question,
+    QuestionTranslation,
+)
 from ..models.published import copies_of, published_copy, published_fields
 from ..models.reviews import a_year_after
 
@@ -31,67 +42,92 @@ def status_of(obj, copy=None):
     return Status.PUBLISHED if copy.data == draft_data(obj) else Status.CHANGED
 
 
-def leaflet_changes(leaflet):
-    """Everything publishing `leaflet` would change, as its preview shows it.
+def _together(obj):
+    """The groups of rows published with `obj`, each with the published copies they replace."""
+    if isinstance(obj, Leaflet):
+        return [
+            (obj.questions.all(), copies_of(Question).filter(data__leaflet_id=obj.pk)),
+            (Board.objects.all(), copies_of(Board)),
+            (GuidanceLink.objects.all(), copies_of(GuidanceLink)),
+        ]
+    if isinstance(obj, LeafletTranslation):
+        language = obj.language_id
+        questions = set(obj.english.questions.values_list("pk", flat=True))
+        questions |= {copy.object_id for copy in copies_of(Question).filter(data__leaflet_id=obj.english_id)}
+        in_language = {"data__language_id": language}
+        return [
+            (
+                QuestionTranslation.objects.filter(language_id=language, english__leaflet_id=obj.english_id),
+                copies_of(QuestionTranslation).filter(**in_language, data__english_id__in=questions),
+            ),
+            *[
+                (model.objects.filter(language_id=language), copies_of(model).filter(**in_language))
+                for model in (BoardTranslation, GuidanceLinkTranslation, InterfaceText)
+            ],
+        ]
+    return []
 
-    Returns (items, removed): each draft row publishing would publish (the leaflet, its
-    questions, the boards and the guidance links) with its current published copy, or
-    None; and the published copies whose rows have since been deleted.
+
+def changes(obj):
+    """Everything publishing `obj` would change, as its preview shows it.
+
+    Returns (items, removed): each draft row publishing would publish (for a leaflet, its
+    questions, the boards and the guidance links; for a leaflet's translation, the
+    translations of those and of the site's own words) with its current published copy,
+    or None; and the published copies whose rows have since been deleted.
     """
-    items, removed = [(leaflet, published_copy(leaflet))], []
-    for rows, copies in [
-        (leaflet.questions.all(), copies_of(Question).filter(data__leaflet_id=leaflet.pk)),
-        (Board.objects.all(), copies_of(Board)),
-        (GuidanceLink.objects.all(), copies_of(GuidanceLink)),
-    ]:
+    items, removed = [(obj, published_copy(obj))], []
+    for rows, copies in _together(obj):
         by_id = {copy.object_id: copy for copy in copies.select_related("content_type")}
         items += [(row, by_id.pop(row.pk, None)) for row in rows]
         removed += by_id.values()
     return items, removed
 
 
-def leaflet_status(leaflet):
-    """A leaflet's status, counting everything publishing it would publish or withdraw."""
-    items, removed = leaflet_changes(leaflet)
+def item_status(obj):
+    """What publishing `obj` would change, counting everything published with it."""
+    items, removed = changes(obj)
     own = status_of(*items[0])
     if own == Status.PUBLISHED and (removed or any(status_of(*item) != Status.PUBLISHED for item in items)):
         return Status.CHANGED
     return own
 
 
-def item_status(obj):
-    """What publishing `obj` would change; for a leaflet, counting everything on it."""
-    return leaflet_status(obj) if isinstance(obj, Leaflet) else status_of(obj)
-
-
 def publish(obj, user):
-    """Make the row's current values the ones families see."""
+    """Make the row's current values the ones families see.
+
+    An item published unchanged keeps its date, so "Last updated" and "Live since" mean
+    the last time its words changed, not the last time something beside it did.
+    """
+    data = draft_data(obj)
+    copy = published_copy(obj)
+    if copy is not None and copy.data == data:
+        return
     PublishedCopy.objects.update_or_create(
         content_type=ContentType.objects.get_for_model(obj),
         object_id=obj.pk,
-        defaults={"data": draft_data(obj), "published_at": timezone.now(), "published_by": user},
+        defaults={"data": data, "published_at": timezone.now(), "published_by": user},
     )
 
 
-@transaction.atomic
-def publish_leaflet(leaflet, user):
-    """Publish a leaflet as its preview shows it: its questions, the boards and the guidance links.
+class TestLanguageNotPublished(Exception):
+    """Test languages are for previews only: families never see them."""
 
-    Questions, boards and links deleted in the draft disappear from the public site now.
+
+@transaction.atomic
+def publish_item(obj, user):
+    """Publish `obj` as its preview shows it, with everything published together with it.
+
+    For a leaflet: its questions, the boards and the guidance links; what was deleted in
+    the draft disappears from the public site now.
     """
-    items, removed = leaflet_changes(leaflet)
+    if getattr(getattr(obj, "language", None), "is_test", False):
+        raise TestLanguageNotPublished(f"“{obj}” is a test language, for previews only.")
+    items, removed = changes(obj)
     for row, _ in items:
         publish(row, user)
     for copy in removed:
         copy.delete()
-
-
-def publish_item(obj, user):
-    """Publish what staff asked to publish: a leaflet with everything on it, anything else by itself."""
-    if isinstance(obj, Leaflet):
-        publish_leaflet(obj, user)
-    else:
-        publish(obj, user)
 
 
 def withdraw(model, pk):

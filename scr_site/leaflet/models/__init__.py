@@ -4,7 +4,8 @@
 - published: the published copies families see;
 - approval: drafts sent to a Publisher for approval;
 - reviews: review dates and the reminders sent about them;
-- site: site-wide settings and notices, and what load_content has created.
+- site: site-wide settings and notices, and what load_content has created;
+- translations: the languages offered, and each item's words in them.
 """
 
 from .approval import ApprovalRequest
@@ -12,17 +13,35 @@ from .content import Board, GuidanceLink, Leaflet, Page, Question
 from .published import PublishedCopy
 from .reviews import ReviewReminder
 from .site import SeededItem, SiteNotice, SiteSettings
+from .translations import (
+    BoardTranslation,
+    GuidanceLinkTranslation,
+    InterfaceText,
+    Language,
+    LeafletTranslation,
+    PageTranslation,
+    QuestionTranslation,
+    SiteNoticeTranslation,
+)
 
 __all__ = [
     "ApprovalRequest",
     "Board",
+    "BoardTranslation",
     "GuidanceLink",
+    "GuidanceLinkTranslation",
+    "InterfaceText",
+    "Language",
     "Leaflet",
+    "LeafletTranslation",
     "Page",
+    "PageTranslation",
     "PublishedCopy",
     "Question",
+    "QuestionTranslation",
     "ReviewReminder",
     "SeededItem",
     "SiteNotice",
+    "SiteNoticeTranslation",
     "SiteSettings",
 ]
