@@ -30,8 +30,8 @@ def model_names(html):
 def test_sections_are_named_in_plain_words(as_editor, leaflet_content):
     html = home(as_editor)
 
-    assert section_names(html) == ["Leaflet content", "Whole site"]
-    assert model_names(html) == [
+    assert section_names(html) == ["Leaflet content", "Whole site", "Translations"]
+    assert model_names(html)[:7] == [
         "Leaflets",
         "Questions",
         "Boards",
@@ -53,7 +53,13 @@ def test_a_superuser_finds_sign_in_security_and_staff_accounts_by_name(client, l
     client.force_login(User.objects.create_superuser("root", "root@example.gov.uk", "a-long-password-1"))
     html = home(client)
 
-    assert section_names(html)[:4] == ["Leaflet content", "Whole site", "Staff accounts", "Sign-in security"]
+    assert section_names(html)[:5] == [
+        "Leaflet content",
+        "Whole site",
+        "Translations",
+        "Staff accounts",
+        "Sign-in security",
+    ]
     names = model_names(html)
     assert {"Authenticator apps", "One-time sign-in codes", "Roles (Editor, Publisher)"} <= set(names)
 

@@ -2,12 +2,29 @@
 
 from django.contrib import admin
 
-from .models import Board, GuidanceLink, Leaflet, Page, Question, SiteNotice, SiteSettings
+from .models import (
+    Board,
+    BoardTranslation,
+    GuidanceLink,
+    GuidanceLinkTranslation,
+    InterfaceText,
+    Language,
+    Leaflet,
+    LeafletTranslation,
+    Page,
+    PageTranslation,
+    Question,
+    QuestionTranslation,
+    SiteNotice,
+    SiteNoticeTranslation,
+    SiteSettings,
+)
 from .staff.advice import PlainEnglishMixin, ReviewDatesMixin
 from .staff.content_admin import MARKDOWN_WIDGETS, ContentAdmin
 from .staff.filters import LinkCheckFilter
 from .staff.questions import QuestionListMixin
 from .staff.site_admin import SiteWideAdmin
+from .staff.translation_admin import InterfaceTextAdmin, LanguageAdmin, TranslationAdmin
 
 
 @admin.register(Leaflet)
@@ -139,3 +156,25 @@ class SiteSettingsAdmin(SiteWideAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# --- translations ---------------------------------------------------------------------------
+
+admin.site.register(Language, LanguageAdmin)
+admin.site.register(InterfaceText, InterfaceTextAdmin)
+for translation in (
+    LeafletTranslation,
+    QuestionTranslation,
+    BoardTranslation,
+    GuidanceLinkTranslation,
+    PageTranslation,
+):
+    admin.site.register(translation, TranslationAdmin)
+
+
+@admin.register(SiteNoticeTranslation)
+class SiteNoticeTranslationAdmin(SiteWideAdmin):
+    list_display = ["__str__", "language"]
+    list_filter = ["language"]
+    fields = ["english", "language", "message"]
+    formfield_overrides = MARKDOWN_WIDGETS

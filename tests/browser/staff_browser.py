@@ -17,7 +17,8 @@ def make_staff(username, first_name, role):
     # The database is emptied between browser tests, taking the groups the migrations made with it;
     # they are made again from the list the migrations are checked against.
     group, _ = Group.objects.get_or_create(name=role)
-    group.permissions.set(Permission.objects.filter(content_type__app_label="leaflet", codename__in=ROLES[role]))
+    rights = Permission.objects.filter(content_type__app_label="leaflet", codename__in=ROLES[role])
+    group.permissions.set(rights)
     user = User.objects.create_user(
         username,
         f"{username}@example.gov.uk",

@@ -39,7 +39,8 @@ def staff_pages(site_url):
     versions = Version.objects.get_for_object(leaflet)
     loaded, latest = versions.last(), versions.first()
     deleted_version = Version.objects.get_deleted(Question).first()
-    board, link, privacy = Board.objects.first(), GuidanceLink.objects.first(), Page.objects.get(slug="privacy")
+    board, link = Board.objects.first(), GuidanceLink.objects.first()
+    privacy = Page.objects.get(slug="privacy")
     publisher_pages = {
         "home": reverse("admin:index"),
         "leaflet form": admin_url(leaflet),

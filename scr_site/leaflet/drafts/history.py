@@ -15,9 +15,17 @@ from django.db.models.signals import post_delete, post_save
 from reversion.models import Version
 
 from ..models import Board, GuidanceLink, Leaflet, Page, Question
+from ..models.translations import TRANSLATION_MODELS, SiteNoticeTranslation
 
 # What staff edit with history; a leaflet's versions hold its questions.
-HISTORY_MODELS = [Leaflet, Question, Board, GuidanceLink, Page]
+HISTORY_MODELS = [
+    Leaflet,
+    Question,
+    Board,
+    GuidanceLink,
+    Page,
+    *[model for model in TRANSLATION_MODELS if model is not SiteNoticeTranslation],
+]
 
 
 def register():

@@ -7,6 +7,19 @@ SECTIONS = [
         ["leaflet.leaflet", "leaflet.question", "leaflet.board", "leaflet.guidancelink", "leaflet.page"],
     ),
     ("Whole site", ["leaflet.sitenotice", "leaflet.sitesettings"]),
+    (
+        "Translations",
+        [
+            "leaflet.language",
+            "leaflet.leaflettranslation",
+            "leaflet.questiontranslation",
+            "leaflet.boardtranslation",
+            "leaflet.guidancelinktranslation",
+            "leaflet.pagetranslation",
+            "leaflet.sitenoticetranslation",
+            "leaflet.interfacetext",
+        ],
+    ),
     ("Staff accounts", ["auth.user", "auth.group"]),
     ("Sign-in security", ["otp_totp.totpdevice", "otp_static.staticdevice", "axes.*"]),
 ]
