@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "markdownx",
     "reversion",
     "scr_site.leaflet",
+    "scr_site.feedback",
 ]
 
 MIDDLEWARE = [
@@ -297,6 +298,19 @@ CONTENT_DIR = Path(os.environ.get("DJANGO_CONTENT_DIR", BASE_DIR / "content"))
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "scr_site.leaflet.markdown.render"
 # Image upload is switched off in scr_site/leaflet/editor_views.py: the leaflet has
 # no images, and uploaded files would need storage and checks of their own.
+
+# --- Feedback from families -------------------------------------------------
+
+# Answers and problem reports are deleted this many months after they arrive (purge_feedback).
+FEEDBACK_RETENTION_MONTHS = int(os.environ.get("DJANGO_FEEDBACK_RETENTION_MONTHS", "12"))
+# Posts accepted from one internet address in each window; the rest are refused.
+FEEDBACK_RATE_LIMIT = int(os.environ.get("DJANGO_FEEDBACK_RATE_LIMIT", "10"))
+FEEDBACK_RATE_WINDOW = 60 * 60  # seconds
+# Counted in Redis, shared by every instance, when there is one; otherwise in the database.
+FEEDBACK_RATE_LIMIT_IN_CACHE = bool(os.environ.get("REDIS_URL"))
+# The form's token is in the cached page, rebuilt at least daily; a day more covers a page
+# left open before its form is sent (scr_site/feedback/tokens.py).
+FEEDBACK_TOKEN_MAX_AGE = 2 * 24 * 60 * 60  # seconds
 
 # --- Email -----------------------------------------------------------------
 
