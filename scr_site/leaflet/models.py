@@ -43,6 +43,10 @@ def a_year_after(day):
         return day.replace(year=day.year + 1, day=28)
 
 
+def a_year_after_today():
+    return a_year_after(timezone.localdate())
+
+
 class ReviewDates(models.Model):
     """When a leaflet or page was last checked as still true, and when it must be checked again."""
 
@@ -91,6 +95,12 @@ class Leaflet(ReviewDates):
         "home page",
         default=False,
         help_text="Show this leaflet at the site's main address. Only one leaflet can be the home page.",
+    )
+    summary = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="One or two sentences shown under the page's name in search results and in link previews "
+        "in messaging apps. Keep it under 160 characters: longer ones are cut short.",
     )
     introduction = MarkdownxField(
         blank=True, help_text="Optional. Shown under the title, before the list of questions."
@@ -327,6 +337,27 @@ class SiteSettings(models.Model):
         default=DEFAULT_EXIT_URL,
         help_text="The ordinary-looking website families are sent to when they press 'Exit this page'. "
         "Choose one that would not raise suspicion, such as a weather or news site.",
+    )
+
+    feedback_digest_email = models.EmailField(
+        "send the weekly feedback summary to",
+        blank=True,
+        help_text="Every week this address gets an email counting the answers to 'Is this page useful?' "
+        "and the new problem reports. Leave empty to send none.",
+    )
+    security_contact = models.EmailField(
+        "security contact",
+        blank=True,
+        help_text="Where people who find a security problem in this website should report it. Published in "
+        "/.well-known/security.txt; leave empty to publish no security.txt.",
+    )
+    security_txt_expires = models.DateField(
+        "security contact valid until",
+        null=True,
+        blank=True,
+        default=a_year_after_today,
+        help_text="The date after which the security contact should no longer be trusted: at most a year "
+        "ahead. The admin reminds you 30 days before. Without a date, no security.txt is published.",
     )
 
     class Meta:
