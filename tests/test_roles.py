@@ -38,7 +38,9 @@ def codenames(group_name):
 
 def test_the_editor_role_can_view_add_and_change_content_and_nothing_more(db):
     expected = {f"{action}_{model}" for model in CONTENT_MODELS for action in ("view", "add", "change")}
-    assert codenames("Editor") == expected | {"view_sitenotice", "view_sitesettings"}
+    # Editors also read what families say about the pages (scr_site/feedback).
+    feedback = {"view_usefulnessanswer", "view_problemreport"}
+    assert codenames("Editor") == expected | {"view_sitenotice", "view_sitesettings"} | feedback
 
 
 def test_the_publisher_role_can_also_publish_delete_restore_and_run_the_site(db):
