@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     # Listed before staticfiles so runserver serves static files the way whitenoise will.
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
     "reversion",
     "scr_site.leaflet",
     "scr_site.feedback",
+    "scr_site.findability",
 ]
 
 MIDDLEWARE = [
@@ -327,7 +329,8 @@ EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
-# Used in emails to link back to the admin, e.g. https://scr.example.gov.uk
+# The site's public address, e.g. https://scr.example.gov.uk: in emails' links to the admin,
+# and in every page's canonical link, link previews, the sitemap and robots.txt.
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
 
 # --- Logging ---------------------------------------------------------------

@@ -13,6 +13,8 @@ from markdownx.widgets import AdminMarkdownxWidget
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from scr_site.findability.admin_warnings import SecurityTxtWarningAdmin, SummaryWarningAdmin
+
 from . import plain_english, publishing
 from .diffs import changes_between, version_values
 from .editing import ContentForm, without_conflict_check
@@ -335,7 +337,7 @@ class SectionInline(PlainEnglishMixin, admin.StackedInline):
 
 
 @admin.register(Leaflet)
-class LeafletAdmin(ReviewDatesMixin, ContentAdmin):
+class LeafletAdmin(SummaryWarningAdmin, ReviewDatesMixin, ContentAdmin):
     list_display = ["title", "status", "is_home_page", "published", "next_review_due", "updated_at"]
     list_filter = ["published"]
     search_fields = ["title", "introduction", "closing_text", "sections__question", "sections__answer"]
@@ -345,7 +347,7 @@ class LeafletAdmin(ReviewDatesMixin, ContentAdmin):
 
     def get_fieldsets(self, request, obj=None):
         return [
-            (None, {"fields": ["title", "introduction", "published", "opened_version"]}),
+            (None, {"fields": ["title", "summary", "introduction", "published", "opened_version"]}),
             ("After the questions", {"fields": ["closing_text", "further_reading"]}),
             ("Web address", {"fields": ["slug", "is_home_page"], "classes": ["collapse"]}),
             self.review_fieldset,
@@ -449,7 +451,7 @@ class GuidanceLinkAdmin(ContentAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(PlainEnglishMixin, ReviewDatesMixin, ContentAdmin):
+class PageAdmin(SummaryWarningAdmin, PlainEnglishMixin, ReviewDatesMixin, ContentAdmin):
     list_display = ["title", "status", "reading_age", "show_in_footer", "published", "next_review_due"]
     list_filter = ["published", "show_in_footer"]
     search_fields = ["title", "body"]
@@ -491,8 +493,8 @@ class SiteNoticeAdmin(admin.ModelAdmin):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
-    fields = ["exit_url"]
+class SiteSettingsAdmin(SecurityTxtWarningAdmin, admin.ModelAdmin):
+    fields = ["exit_url", "feedback_digest_email", "security_contact", "security_txt_expires"]
 
     def has_add_permission(self, request):
         return not SiteSettings.objects.exists()
