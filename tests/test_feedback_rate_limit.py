@@ -128,3 +128,10 @@ def test_when_redis_is_down_the_database_counts_and_no_post_fails(
     assert RecentPosts.objects.exists()
     # Said once, not once for every post.
     assert caplog.text.count("counting in the database") == 1
+
+
+def test_over_the_limit_the_refusal_is_about_the_limit_whatever_else_is_wrong(client, leaflet_content):
+    flood(client, LIMIT)
+    response = send(client, "problem", headers=JSON, address=FLOODER, text="x" * 1001)
+    assert response.status_code == 429
+    assert "try again in an hour" in json.loads(response.content)["error"]

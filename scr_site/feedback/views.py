@@ -38,16 +38,17 @@ def _wants_json(request):
 
 def _refuse(request, reason, status, page=None, form=None, kind=None):
     heading, explanation = texts.REFUSALS[reason]
-    errors = [error for field_errors in (form.errors.values() if form else []) for error in field_errors]
+    # What was wrong with the answer itself, if that could be checked.
+    checked = form is not None and reason in ("invalid", "expired")
+    errors = [error for field_errors in form.errors.values() for error in field_errors] if checked else []
     # A page whose token was signed by this site gets a fresh token, so the form can be sent again.
     token = token_for(page) if page else None
     if _wants_json(request):
-        response = JsonResponse(
-            {"error": errors[0] if errors else explanation, "token": token}, status=status
-        )
+        message = errors[0] if reason == "invalid" else explanation
+        response = JsonResponse({"error": message, "token": token}, status=status)
     else:
         # The form comes back, with what was typed, whenever sending it again could work.
-        again = token and (kind == "problem" or reason != "too_many")
+        again = kind is not None and token is not None and (kind == "problem" or reason != "too_many")
         context = {
             "heading": heading,
             "explanation": explanation,
