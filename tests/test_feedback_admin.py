@@ -153,3 +153,13 @@ def test_the_admin_home_shows_new_reports_until_they_are_dealt_with(as_editor, a
     as_publisher.post(reverse("admin:feedback_problemreport_dealt_with", args=[report.pk]))
     panel = page(as_editor.get(reverse("admin:index"))).select_one(".new-problem-reports")
     assert "No new problem reports." in text_of(panel)
+
+
+def test_a_publisher_can_delete_a_report_that_names_someone_and_an_editor_cannot(
+    as_editor, as_publisher, report
+):
+    delete = reverse("admin:feedback_problemreport_delete", args=[report.pk])
+    assert as_editor.post(delete, {"post": "yes"}).status_code == 403
+    assert ProblemReport.objects.filter(pk=report.pk).exists()
+    assert as_publisher.post(delete, {"post": "yes"}).status_code == 302
+    assert not ProblemReport.objects.filter(pk=report.pk).exists()
