@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     # Listed before staticfiles so runserver serves static files the way whitenoise will.
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -70,6 +71,8 @@ INSTALLED_APPS = [
     "markdownx",
     "reversion",
     "scr_site.leaflet",
+    "scr_site.feedback",
+    "scr_site.findability",
 ]
 
 MIDDLEWARE = [
@@ -298,6 +301,19 @@ MARKDOWNX_MARKDOWNIFY_FUNCTION = "scr_site.leaflet.markdown.render"
 # Image upload is switched off in scr_site/leaflet/editor_views.py: the leaflet has
 # no images, and uploaded files would need storage and checks of their own.
 
+# --- Feedback from families -------------------------------------------------
+
+# Answers and problem reports are deleted this many months after they arrive (purge_feedback).
+FEEDBACK_RETENTION_MONTHS = int(os.environ.get("DJANGO_FEEDBACK_RETENTION_MONTHS", "12"))
+# Posts accepted from one internet address in each window; the rest are refused.
+FEEDBACK_RATE_LIMIT = int(os.environ.get("DJANGO_FEEDBACK_RATE_LIMIT", "10"))
+FEEDBACK_RATE_WINDOW = 60 * 60  # seconds
+# Counted in Redis, shared by every instance, when there is one; otherwise in the database.
+FEEDBACK_RATE_LIMIT_IN_CACHE = bool(os.environ.get("REDIS_URL"))
+# The form's token is in the cached page, rebuilt at least daily; a day more covers a page
+# left open before its form is sent (scr_site/feedback/tokens.py).
+FEEDBACK_TOKEN_MAX_AGE = 2 * 24 * 60 * 60  # seconds
+
 # --- Email -----------------------------------------------------------------
 
 # Review reminders. The console backend prints emails instead of sending them.
@@ -313,7 +329,8 @@ EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
-# Used in emails to link back to the admin, e.g. https://scr.example.gov.uk
+# The site's public address, e.g. https://scr.example.gov.uk: in emails' links to the admin,
+# and in every page's canonical link, link previews, the sitemap and robots.txt.
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
 
 # --- Logging ---------------------------------------------------------------

@@ -9,5 +9,7 @@ urlpatterns = [
     # The same paths django-markdownx's editor calls, behind a staff login.
     path("markdownx/markdownify/", editor_views.markdown_preview, name="markdownx_markdownify"),
     path("markdownx/upload/", editor_views.image_upload, name="markdownx_upload"),
+    path("", include("scr_site.feedback.urls")),
+    path("", include("scr_site.findability.urls")),
     path("", include("scr_site.leaflet.urls")),
 ]

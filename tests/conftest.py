@@ -14,6 +14,9 @@ PUBLIC_PATHS = [
     "/accessibility/",
     "/privacy/",
     "/this-page-does-not-exist/",
+    # What a family sees after sending feedback without JavaScript, and at a form's own address.
+    "/feedback/thank-you/",
+    "/feedback/problem/",
 ]
 
 

@@ -30,7 +30,7 @@ def model_names(html):
 def test_sections_are_named_in_plain_words(as_editor, leaflet_content):
     html = home(as_editor)
 
-    assert section_names(html) == ["Leaflet content", "Whole site", "Translations"]
+    assert section_names(html) == ["Leaflet content", "Whole site", "Feedback from families", "Translations"]
     assert model_names(html)[:7] == [
         "Leaflets",
         "Questions",
@@ -53,9 +53,10 @@ def test_a_superuser_finds_sign_in_security_and_staff_accounts_by_name(client, l
     client.force_login(User.objects.create_superuser("root", "root@example.gov.uk", "a-long-password-1"))
     html = home(client)
 
-    assert section_names(html)[:5] == [
+    assert section_names(html)[:6] == [
         "Leaflet content",
         "Whole site",
+        "Feedback from families",
         "Translations",
         "Staff accounts",
         "Sign-in security",

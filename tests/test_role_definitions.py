@@ -10,5 +10,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_holds_exactly_the_rights_the_code_describes(role):
-    held = set(Group.objects.get(name=role).permissions.values_list("codename", flat=True))
+    held = {
+        f"{app_label}.{codename}"
+        for app_label, codename in Group.objects.get(name=role).permissions.values_list(
+            "content_type__app_label", "codename"
+        )
+    }
     assert held == set(ROLES[role])

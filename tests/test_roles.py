@@ -51,7 +51,9 @@ def test_the_editor_role_can_view_add_and_change_content_and_nothing_more(db):
     content = [*CONTENT_MODELS, *TRANSLATIONS]
     expected = {f"{action}_{model}" for model in content for action in ("view", "add", "change")}
     seen_only = {"view_sitenotice", "view_sitesettings", "view_language", "view_sitenoticetranslation"}
-    assert codenames("Editor") == expected | seen_only
+    # Editors also read what families say about the pages (scr_site/feedback).
+    feedback = {"view_usefulnessanswer", "view_problemreport"}
+    assert codenames("Editor") == expected | seen_only | feedback
 
 
 def test_the_publisher_role_can_also_publish_delete_restore_and_run_the_site(db):

@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from scr_site.findability.admin_warnings import SecurityTxtWarningAdmin, SummaryWarningAdmin
+
 from .models import (
     Board,
     BoardTranslation,
@@ -28,7 +30,7 @@ from .staff.translation_admin import InterfaceTextAdmin, LanguageAdmin, Translat
 
 
 @admin.register(Leaflet)
-class LeafletAdmin(QuestionListMixin, ReviewDatesMixin, ContentAdmin):
+class LeafletAdmin(SummaryWarningAdmin, QuestionListMixin, ReviewDatesMixin, ContentAdmin):
     list_display = ["title", "publishing_status", "is_home_page", "show_to_families", "next_review_due"]
     list_filter = ["show_to_families"]
     search_fields = ["title", "introduction", "closing_text", "questions__question", "questions__answer"]
@@ -36,7 +38,7 @@ class LeafletAdmin(QuestionListMixin, ReviewDatesMixin, ContentAdmin):
     actions = ["publish_selected", "mark_reviewed"]
     withdraw_on_delete = True
     fieldsets = [
-        (None, {"fields": ["title", "introduction", "show_to_families", "opened_version"]}),
+        (None, {"fields": ["title", "summary", "introduction", "show_to_families", "opened_version"]}),
         ("After the questions", {"fields": ["closing_text", "further_reading"]}),
         ("Web address", {"fields": ["slug", "is_home_page"]}),
         ReviewDatesMixin.review_fieldset,
@@ -103,7 +105,7 @@ class GuidanceLinkAdmin(ContentAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(PlainEnglishMixin, ReviewDatesMixin, ContentAdmin):
+class PageAdmin(SummaryWarningAdmin, PlainEnglishMixin, ReviewDatesMixin, ContentAdmin):
     list_display = [
         "title",
         "publishing_status",
@@ -147,8 +149,8 @@ class SiteNoticeAdmin(SiteWideAdmin):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(SiteWideAdmin):
-    fields = ["exit_url"]
+class SiteSettingsAdmin(SecurityTxtWarningAdmin, SiteWideAdmin):
+    fields = ["exit_url", "feedback_digest_email", "security_contact", "security_txt_expires"]
 
     def has_add_permission(self, request):
         # One row only, and only for those allowed to add it.

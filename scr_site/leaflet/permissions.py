@@ -62,4 +62,25 @@ PUBLISHER += (
     + ["view_language", "add_language", "change_language", "delete_language"]
     + [f"{action}_sitenoticetranslation" for action in ("view", "add", "change", "delete")]
 )
-ROLES = {"Editor": EDITOR, "Publisher": PUBLISHER}
+# Families' feedback (scr_site/feedback): Editors read it; Publishers also mark reports dealt with.
+FEEDBACK_EDITOR = ["view_usefulnessanswer", "view_problemreport"]
+FEEDBACK_PUBLISHER = [*FEEDBACK_EDITOR, "mark_dealt_with", "delete_problemreport"]
+
+# Each role's rights as "app_label.codename".
+ROLES = {
+    "Editor": [f"{APP}.{name}" for name in EDITOR] + [f"feedback.{name}" for name in FEEDBACK_EDITOR],
+    "Publisher": [f"{APP}.{name}" for name in PUBLISHER]
+    + [f"feedback.{name}" for name in FEEDBACK_PUBLISHER],
+}
+
+
+def role_permissions(role):
+    """The Permission rows a role holds, for making the role again where the database was emptied."""
+    from django.contrib.auth.models import Permission
+    from django.db.models import Q
+
+    wanted = Q(pk__in=[])
+    for name in ROLES[role]:
+        app_label, codename = name.split(".")
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    return Permission.objects.filter(wanted)

@@ -6,6 +6,10 @@
  * fires when Shift is pressed three times within five seconds.
  *
  * Print this page: a button shown only when the browser can print.
+ *
+ * Feedback: the forms at the end of each page are sent without leaving the page, and
+ * the answer is said in their live region. Without JavaScript they post, and the site
+ * answers with a page of its own.
  */
 (function () {
   "use strict";
@@ -78,6 +82,80 @@
     });
   }
 
+  function setUpFeedback(block) {
+    var status = block.querySelector("[data-feedback-status]");
+    var busy = false;
+    var pressed = null;
+
+    function say(message, isError) {
+      status.textContent = message;
+      status.classList.toggle("feedback__status--error", isError);
+    }
+
+    function answerOf(response) {
+      // A reply that is not the site's JSON (a proxy's error page, say) has no words to show.
+      return response.json().then(null, function () {
+        return {};
+      });
+    }
+
+    function send(form, button) {
+      var data = new FormData(form);
+      if (button && button.name) {
+        data.append(button.name, button.value);
+      }
+      busy = true;
+      window
+        .fetch(form.action, {
+          method: "POST",
+          body: data,
+          headers: { Accept: "application/json" },
+          credentials: "omit",
+        })
+        .then(function (response) {
+          return answerOf(response).then(function (answer) {
+            if (response.ok) {
+              (form.closest(".feedback__problem") || form).hidden = true;
+              say(answer.message || status.getAttribute("data-sent"), false);
+              status.focus();
+              return;
+            }
+            // A form that had run out of time comes back with a fresh token: Send works again.
+            if (answer.token) {
+              block.querySelectorAll("input[name=token]").forEach(function (input) {
+                input.value = answer.token;
+              });
+            }
+            say(answer.error || status.getAttribute("data-not-sent"), true);
+          });
+        })
+        .then(null, function () {
+          say(status.getAttribute("data-not-reached"), true);
+        })
+        .then(function () {
+          busy = false;
+        });
+    }
+
+    block.addEventListener("click", function (event) {
+      var button = event.target.closest("button[type=submit]");
+      if (button) {
+        pressed = button;
+      }
+    });
+    block.querySelectorAll("[data-feedback-form]").forEach(function (form) {
+      form.addEventListener("submit", function (event) {
+        if (!window.fetch || !window.FormData) {
+          return;
+        }
+        event.preventDefault();
+        if (!busy) {
+          send(form, event.submitter || pressed);
+        }
+      });
+    });
+  }
+
   var exitContainer = document.querySelector("[data-exit-this-page]");
   if (exitContainer) {
     setUpExit(exitContainer);
@@ -85,5 +163,9 @@
   var printButton = document.querySelector("[data-print-button]");
   if (printButton) {
     setUpPrint(printButton);
+  }
+  var feedback = document.querySelector("[data-feedback]");
+  if (feedback) {
+    setUpFeedback(feedback);
   }
 })();

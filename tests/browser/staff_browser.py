@@ -1,12 +1,12 @@
 """Staff in the browser: accounts made as the roles are deployed, signed in, and moving by keyboard."""
 
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from scr_site.leaflet.permissions import ROLES
+from scr_site.leaflet.permissions import role_permissions
 
 from .conftest import PAGE_HELPERS
 
@@ -17,8 +17,7 @@ def make_staff(username, first_name, role):
     # The database is emptied between browser tests, taking the groups the migrations made with it;
     # they are made again from the list the migrations are checked against.
     group, _ = Group.objects.get_or_create(name=role)
-    rights = Permission.objects.filter(content_type__app_label="leaflet", codename__in=ROLES[role])
-    group.permissions.set(rights)
+    group.permissions.set(role_permissions(role))
     user = User.objects.create_user(
         username,
         f"{username}@example.gov.uk",

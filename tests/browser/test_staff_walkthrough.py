@@ -72,8 +72,8 @@ def test_an_answer_goes_from_editor_to_families_by_keyboard_alone(
     follow(erin, "Enter")
     expect(erin.get_by_role("heading", name=QUESTION, exact=True)).to_be_visible()
 
-    tab_to(erin, "Answer")
-    assert focused(erin)["insideMarkdown"]
+    tab_to(erin, "Answer:", exact=True)
+    assert focused(erin)["insideMarkdown"], focused(erin)
     erin.keyboard.type(ADDED)
     # Tab and Shift+Tab leave the Markdown box and type nothing into it.
     erin.keyboard.press("Tab")

@@ -11,7 +11,7 @@
 from .approval import ApprovalRequest
 from .content import Board, GuidanceLink, Leaflet, Page, Question
 from .published import PublishedCopy
-from .reviews import ReviewReminder
+from .reviews import ReviewReminder, a_year_after_today
 from .site import SeededItem, SiteNotice, SiteSettings
 from .translations import (
     BoardTranslation,
@@ -44,4 +44,5 @@ __all__ = [
     "SiteNotice",
     "SiteNoticeTranslation",
     "SiteSettings",
+    "a_year_after_today",
 ]

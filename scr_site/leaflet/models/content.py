@@ -38,6 +38,12 @@ class Leaflet(ReviewDates):
         default=False,
         help_text="Show this leaflet at the site's main address. Only one leaflet can be the home page.",
     )
+    summary = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="One or two sentences shown under the page's name in search results and in link previews "
+        "in messaging apps. Keep it under 160 characters: longer ones are cut short.",
+    )
     introduction = MarkdownxField(
         blank=True, help_text="Optional. Shown under the title, before the list of questions."
     )

@@ -13,6 +13,10 @@ def a_year_after(day):
         return day.replace(year=day.year + 1, day=28)
 
 
+def a_year_after_today():
+    return a_year_after(timezone.localdate())
+
+
 class ReviewDates(models.Model):
     """When a leaflet or page was last checked as still true, and when it must be checked again."""
 

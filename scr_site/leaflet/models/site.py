@@ -9,6 +9,7 @@ from markdownx.models import MarkdownxField
 
 from ..fields import WebAddressField
 from ..markdown import render
+from .reviews import a_year_after_today
 
 
 class SiteSettings(models.Model):
@@ -21,6 +22,26 @@ class SiteSettings(models.Model):
         default=DEFAULT_EXIT_URL,
         help_text="The ordinary-looking website families are sent to when they press 'Exit this page'. "
         "Choose one that would not raise suspicion, such as a weather or news site.",
+    )
+    feedback_digest_email = models.EmailField(
+        "send the weekly feedback summary to",
+        blank=True,
+        help_text="Every week this address gets an email counting the answers to 'Is this page useful?' "
+        "and the new problem reports. Leave empty to send none.",
+    )
+    security_contact = models.EmailField(
+        "security contact",
+        blank=True,
+        help_text="Where people who find a security problem in this website should report it. Published in "
+        "/.well-known/security.txt; leave empty to publish no security.txt.",
+    )
+    security_txt_expires = models.DateField(
+        "security contact valid until",
+        null=True,
+        blank=True,
+        default=a_year_after_today,
+        help_text="The date after which the security contact should no longer be trusted: at most a year "
+        "ahead. The admin reminds you 30 days before. Without a date, no security.txt is published.",
     )
 
     class Meta:

@@ -7,6 +7,7 @@ SECTIONS = [
         ["leaflet.leaflet", "leaflet.question", "leaflet.board", "leaflet.guidancelink", "leaflet.page"],
     ),
     ("Whole site", ["leaflet.sitenotice", "leaflet.sitesettings"]),
+    ("Feedback from families", ["feedback.usefulnessanswer", "feedback.problemreport"]),
     (
         "Translations",
         [
