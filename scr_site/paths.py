@@ -15,12 +15,21 @@ def staff_only_prefixes():
 
 
 def reserved_slugs():
-    """First path segments a footer page's web address may not use."""
-    return {
-        "leaflets",
-        "preview",
-        "markdownx",
-        "static",
-        HEALTH_PATH.strip("/"),
-        settings.ADMIN_PATH.strip("/").split("/")[0],
-    }
+    """First path segments a footer page's web address may not use: the site's own, and languages'."""
+    from django.conf.locale import LANG_INFO
+
+    from scr_site.leaflet.models import Language
+
+    return (
+        set(LANG_INFO)
+        | set(Language.objects.values_list("code", flat=True))
+        | {
+            "leaflets",
+            "preview",
+            "markdownx",
+            "static",
+            "feedback",
+            HEALTH_PATH.strip("/"),
+            settings.ADMIN_PATH.strip("/").split("/")[0],
+        }
+    )

@@ -5,7 +5,8 @@ from urllib.parse import urlsplit
 from django import forms
 from django.conf import settings
 
-from scr_site.leaflet.models import Board
+from scr_site.leaflet import localise
+from scr_site.leaflet.models import Board, BoardTranslation
 from scr_site.leaflet.models.published import published_site
 
 from . import texts
@@ -24,8 +25,18 @@ def form_context(request, page, token=None):
         "honeypot": HONEYPOT,
         "problem_length": PROBLEM_LENGTH,
         # The boards as families see them on the leaflet; read with the rest of the page's content.
-        "boards": published_site(request).items(Board),
+        "boards": _boards(request),
+        # The page's language and words, which an included template does not otherwise see.
+        "page_language": localise.page_language_of(request),
+        "ui": localise.interface(published_site(request), localise.page_language_of(request)),
     }
+
+
+def _boards(request):
+    site = published_site(request)
+    here = localise.page_language_of(request)
+    translations = localise.translations_by_english(site, BoardTranslation, here)
+    return localise.localised(site.items(Board), translations, here)
 
 
 def sent_from_this_site(request):
@@ -41,25 +52,41 @@ def sent_from_this_site(request):
     return request.headers.get("Sec-Fetch-Site") == "same-origin"
 
 
-class UsefulForm(forms.Form):
+class SaidForm(forms.Form):
+    """A form whose messages are in the language of the page it came from."""
+
+    def __init__(self, data, request):
+        super().__init__(data)
+        self.request = request
+        for name, messages in self.messages().items():
+            self.fields[name].error_messages.update(
+                {code: texts.say(request, key) for code, key in messages.items()}
+            )
+
+
+class UsefulForm(SaidForm):
     useful = forms.TypedChoiceField(
-        choices=[("yes", "Yes"), ("no", "No")],
-        coerce=lambda answer: answer == "yes",
-        error_messages={"required": texts.CHOOSE_YES_OR_NO, "invalid_choice": texts.CHOOSE_YES_OR_NO},
+        choices=[("yes", "Yes"), ("no", "No")], coerce=lambda answer: answer == "yes"
     )
 
+    def messages(self):
+        return {"useful": {"required": "feedback_choose", "invalid_choice": "feedback_choose"}}
 
-class ProblemForm(forms.Form):
-    text = forms.CharField(
-        error_messages={
-            "required": texts.DESCRIBE_THE_PROBLEM,
-            "null_characters_not_allowed": texts.NO_NULL_CHARACTERS,
-        },
-    )
+
+class ProblemForm(SaidForm):
+    text = forms.CharField()
+
+    def messages(self):
+        return {
+            "text": {"required": "feedback_describe", "null_characters_not_allowed": "feedback_bad_character"}
+        }
 
     def clean_text(self):
         # Browsers send line breaks as CR LF but count them as one character, as people do.
         text = self.cleaned_data["text"].replace("\r\n", "\n")
         if len(text) > PROBLEM_LENGTH:
-            raise forms.ValidationError(texts.too_long(PROBLEM_LENGTH, len(text)), code="max_length")
+            said = texts.say(
+                self.request, "feedback_too_long", limit=f"{PROBLEM_LENGTH:,}", length=f"{len(text):,}"
+            )
+            raise forms.ValidationError(said, code="max_length")
         return text

@@ -1,62 +1,51 @@
-"""Everything the feedback views say to families, in one place so it can be translated.
+"""Everything the feedback views say to families, in the language of the page it is about.
 
-The forms themselves and the thank-you and error pages are worded in templates/feedback/.
-Each refusal says what happened and what to do next, in plain words.
+The words themselves live with the rest of the site's words (scr_site/leaflet/interface.py,
+keys starting feedback_), so each is translated like any other. Only the page saying the
+database is down is always English: it is built without the database.
 """
 
-THANK_YOU = "Thank you for your feedback"
+from django.db import DatabaseError
 
-# Why a post was not accepted: (page heading, explanation).
-NOT_SENT = "Your feedback was not sent"
+from scr_site.leaflet import localise
+from scr_site.leaflet.interface import LABELS
+from scr_site.leaflet.models.published import published_site
+
+# Why a post was not accepted: the explanation shown under "Your feedback was not sent".
 REFUSALS = {
-    "foreign_origin": (
-        "Your feedback was not sent",
-        "It came from another website, not from a page on this one, so we did not accept it. "
-        "If you meant to send it, go back to the page on this website and use the form there.",
-    ),
-    "no_token": (
-        "Your feedback was not sent",
-        "Part of the form was missing, so we could not accept it. "
-        "Go back to the page, reload it, and try again.",
-    ),
-    "expired": (
-        "Your feedback was not sent",
-        "The page had been open for a long time, so the form had run out of time. "
-        "It has been renewed: send it again.",
-    ),
-    "honeypot": (
-        "Your feedback was not sent",
-        "A box that must be left empty had something in it, so we could not accept it. "
-        "Go back to the page and try again.",
-    ),
-    "too_many": (
-        "Your feedback was not sent",
-        "A lot of feedback has been sent from your internet connection in the last hour. "
-        "Please try again in an hour.",
-    ),
-    "invalid": (
-        "Your feedback was not sent",
-        "There is a problem with what you sent. Check it below and send it again.",
-    ),
+    "foreign_origin": "feedback_refused_origin",
+    "no_token": "feedback_refused_token",
+    "expired": "feedback_refused_expired",
+    "honeypot": "feedback_refused_honeypot",
+    "too_many": "feedback_refused_too_many",
+    "invalid": "feedback_refused_invalid",
 }
 
-# Problems with what was typed or chosen, shown beside the field.
-CHOOSE_YES_OR_NO = "Choose Yes or No."
-DESCRIBE_THE_PROBLEM = "Write what is wrong with this page before you press Send."
-NO_NULL_CHARACTERS = "Your message contains a character that cannot be saved. Remove it and try again."
-
-
-def too_long(limit, length):
-    return f"Your message must be {limit:,} characters or fewer. It has {length:,}."
-
-
-# When the database cannot be reached, so nothing can be saved.
+# When the database cannot be reached, so nothing can be saved, nor any translation read.
 UNAVAILABLE = (
     "Your feedback could not be saved",
     "The website cannot save feedback at the moment. Please try again later.",
 )
-# Someone opened a feedback form's address directly.
-ONLY_FROM_THE_FORM = (
-    "There is nothing to see at this address",
-    "This address receives the feedback form at the end of each page.",
-)
+
+
+def in_language_of(request, page):
+    """Speak the language of `page` (/pl/privacy/ is Polish) for the rest of this request."""
+    try:
+        request.page_language = localise.language_of_path(request, page or "/")
+    except DatabaseError:
+        request.page_language = localise.PageLanguage()
+
+
+def say(request, key, **values):
+    """One of the site's words in the request's language, with {placeholders} filled in.
+
+    Without the database, in English: a refusal must still be explained.
+    """
+    try:
+        words = localise.interface(published_site(request), localise.page_language_of(request))
+        text = str(words[key])
+    except DatabaseError:
+        text = LABELS[key].english
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", str(value))
+    return text

@@ -37,7 +37,7 @@ def _wants_json(request):
 
 
 def _refuse(request, reason, status, page=None, form=None, kind=None):
-    heading, explanation = texts.REFUSALS[reason]
+    heading, explanation = texts.say(request, "feedback_not_sent"), texts.say(request, texts.REFUSALS[reason])
     # What was wrong with the answer itself, if that could be checked.
     checked = form is not None and reason in ("invalid", "expired")
     errors = [error for field_errors in form.errors.values() for error in field_errors] if checked else []
@@ -76,7 +76,8 @@ def _unavailable(request):
 
 def _receive(request, form_class, kind, store):
     if request.method != "POST":
-        heading, explanation = texts.ONLY_FROM_THE_FORM
+        heading = texts.say(request, "feedback_nothing_here")
+        explanation = texts.say(request, "feedback_nothing_here_more")
         response = render(
             request, "feedback/not_sent.html", {"heading": heading, "explanation": explanation}, status=405
         )
@@ -85,6 +86,8 @@ def _receive(request, form_class, kind, store):
     if not sent_from_this_site(request):
         return _refuse(request, "foreign_origin", 403)
     page = request.POST.get("page", "")
+    if len(page) <= PAGE_LENGTH:
+        texts.in_language_of(request, page)
     expired = False
     try:
         if len(page) > PAGE_LENGTH:
@@ -94,7 +97,7 @@ def _receive(request, form_class, kind, store):
         expired = True
     except BadToken:
         return _refuse(request, "no_token", 400)
-    form = form_class(request.POST)
+    form = form_class(request.POST, request)
     if request.POST.get(HONEYPOT):
         return _refuse(request, "honeypot", 400, page=page)
     try:
@@ -107,7 +110,7 @@ def _receive(request, form_class, kind, store):
     except DatabaseError:
         return _unavailable(request)
     if _wants_json(request):
-        return JsonResponse({"message": texts.THANK_YOU})
+        return JsonResponse({"message": texts.say(request, "feedback_thanks")})
     return SeeOther(f"{reverse('feedback:thank_you')}?{urlencode({'page': page})}")
 
 
@@ -141,4 +144,7 @@ def thank_you(request):
     # Only ever a link back into this site.
     if not (page.startswith("/") and url_has_allowed_host_and_scheme(page, allowed_hosts=None)):
         page = reverse("leaflet:home")
-    return render(request, "feedback/thank_you.html", {"heading": texts.THANK_YOU, "page": page})
+    texts.in_language_of(request, page)
+    return render(
+        request, "feedback/thank_you.html", {"heading": texts.say(request, "feedback_thanks"), "page": page}
+    )

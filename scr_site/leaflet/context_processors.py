@@ -1,15 +1,32 @@
 from django.utils.functional import SimpleLazyObject
 
-from .models import Page, SiteNotice, SiteSettings
+from . import localise
+from .models import SiteSettings
 from .models.published import published_site
 
 
 def site(request):
-    """What every public page's header and footer need, fetched only if the page uses it."""
+    """What every public page's header and footer need, fetched only if the page uses it.
+
+    The page's language is the one its view chose, or the one its address starts with (so
+    a page not found at /pl/… is in Polish too).
+    """
+
+    def content():
+        # A preview shows drafts; everything else what is published.
+        return getattr(request, "preview_site", None) or published_site(request)
+
+    def language_links():
+        if getattr(request, "is_preview", False):
+            return []
+        here = localise.page_language_of(request)
+        return localise.language_links(published_site(request), here, localise.english_path_of(request))
+
     return {
         "exit_url": SimpleLazyObject(lambda: SiteSettings.load().exit_url),
-        "footer_pages": SimpleLazyObject(
-            lambda: published_site(request).items(Page, show_to_families=True, show_in_footer=True)
-        ),
-        "site_notice": SimpleLazyObject(lambda: SiteNotice.objects.current().first()),
+        "footer_pages": SimpleLazyObject(lambda: localise.footer_pages(request)),
+        "site_notice": SimpleLazyObject(lambda: localise.site_notice(request)),
+        "page_language": SimpleLazyObject(lambda: localise.page_language_of(request)),
+        "ui": SimpleLazyObject(lambda: localise.interface(content(), localise.page_language_of(request))),
+        "language_links": SimpleLazyObject(language_links),
     }

@@ -1,8 +1,10 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import views
+from .localise import LanguageCodeConverter
 
 app_name = "leaflet"
+register_converter(LanguageCodeConverter, "language")
 
 urlpatterns = [
     path("", views.LeafletView.as_view(), name="home"),
@@ -12,5 +14,10 @@ urlpatterns = [
     path("preview/boards/<int:pk>/", views.preview_board, name="preview_board"),
     path("preview/guidance-links/<int:pk>/", views.preview_guidancelink, name="preview_guidancelink"),
     path("preview/pages/<int:pk>/", views.preview_page, name="preview_page"),
+    path("preview/translations/<slug:kind>/<int:pk>/", views.preview_translation, name="preview_translation"),
+    # The same pages in the board's other languages: /pl/, /pl/privacy/ ...
+    path("<language:language>/", views.LeafletView.as_view(), name="home_in"),
+    path("<language:language>/leaflets/<slug:slug>/", views.LeafletView.as_view(), name="detail_in"),
+    path("<language:language>/<slug:slug>/", views.PageView.as_view(), name="page_in"),
     path("<slug:slug>/", views.PageView.as_view(), name="page"),
 ]

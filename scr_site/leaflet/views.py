@@ -1,35 +1,45 @@
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.http import http_date
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from scr_site.admin_site import staff_required
 
+from . import pages
 from .drafts import preview
+from .drafts.translation_preview import translation_context
+from .localise import language_for
 from .models import Board, GuidanceLink, Leaflet, Page, Question
-from .models.published import published_site, visible_to_families
+from .models.published import published_site
+from .models.translations import TRANSLATION_MODELS
 from .permissions import can
 
 
-def _published(request, model, **lookups):
-    return published_site(request).items(model, **visible_to_families(model, lookups))
-
-
-def _only(items):
-    if not items:
-        raise Http404("Nothing published at this address.")
-    return items[0]
-
-
 class PublicPage(TemplateView):
-    """A page built only from published content, which the page cache may keep."""
+    """A page built only from published content, in the language its address asks for.
 
-    def render_page(self, context):
+    The page cache may keep it. In another language it is rendered with that language
+    active, so dates read as that language writes them.
+    """
+
+    def page_language(self, request, language):
+        here = language_for(published_site(request), language)
+        request.page_language = here
+        return here
+
+    def render_page(self, here, context):
         response = self.render_to_response(context)
+        with translation.override(settings.LANGUAGE_CODE if here.is_english else here.code):
+            response.render()
         response.cacheable = True
         response["Last-Modified"] = http_date(context["last_updated"].timestamp())
+        if not here.is_english:
+            response["Content-Language"] = here.code
         return response
 
 
@@ -38,31 +48,23 @@ class LeafletView(PublicPage):
 
     template_name = "leaflet/leaflet.html"
 
-    def get(self, request, slug=None):
-        leaflet = _only(_published(request, Leaflet, **({"slug": slug} if slug else {"is_home_page": True})))
-        # The home-page leaflet has one address: the site's root.
+    def get(self, request, slug=None, language=None):
+        here = self.page_language(request, language)
+        site = published_site(request)
+        leaflet = pages.find_leaflet(site, slug)
+        # The home-page leaflet has one address: the site's root (or the language's).
         if slug and leaflet.is_home_page:
-            return redirect("leaflet:home", permanent=True)
-        questions = _published(request, Question, leaflet_id=leaflet.pk)
-        boards = _published(request, Board)
-        links = _published(request, GuidanceLink)
-        return self.render_page(
-            {
-                "leaflet": leaflet,
-                "questions": questions,
-                "boards": boards,
-                "guidance_links": links,
-                "last_updated": max(item.published_at for item in [leaflet, *questions, *boards, *links]),
-            }
-        )
+            return redirect(here.url(reverse("leaflet:home")), permanent=True)
+        return self.render_page(here, pages.leaflet_page(site, here, leaflet))
 
 
 class PageView(PublicPage):
     template_name = "leaflet/page.html"
 
-    def get(self, request, slug):
-        page = _only(_published(request, Page, slug=slug))
-        return self.render_page({"page": page, "last_updated": page.published_at})
+    def get(self, request, slug, language=None):
+        here = self.page_language(request, language)
+        site = published_site(request)
+        return self.render_page(here, pages.footer_page(site, here, pages.find_page(site, slug)))
 
 
 def _preview(model, template, build):
@@ -74,9 +76,27 @@ def _preview(model, template, build):
         if not can(request.user, "view", model):
             raise PermissionDenied
         obj = get_object_or_404(model, pk=pk)
+        request.is_preview = True
         return render(request, template, build(obj, request.user))
 
     return view
+
+
+@never_cache
+@staff_required
+def preview_translation(request, kind, pk):
+    model = next((model for model in TRANSLATION_MODELS if model._meta.model_name == kind), None)
+    if model is None:
+        raise Http404("There is no such kind of translation.")
+    if not can(request.user, "view", model):
+        raise PermissionDenied
+    obj = get_object_or_404(model, pk=pk)
+    template, context = translation_context(obj, request.user)
+    request.is_preview = True
+    request.page_language = context["page_language"]
+    request.preview_site = context["preview_site"]
+    response = render(request, template, context)
+    return response
 
 
 LEAFLET_TEMPLATE = "leaflet/leaflet.html"

@@ -23,6 +23,14 @@
     var presses = 0;
     var timer = null;
 
+    // What is read out, in the page's language: a translated page gives its own words.
+    var words = {
+      shiftOne: container.dataset.shiftOne || "Shift, press 1 more time to exit.",
+      shiftMore: container.dataset.shiftMore || "Shift, press 2 more times to exit.",
+      leaving: container.dataset.leaving || "Exiting page.",
+      expired: container.dataset.expired || "Exit this page expired.",
+    };
+
     function announce(message) {
       if (status) {
         status.textContent = message;
@@ -58,16 +66,16 @@
       presses += 1;
       if (presses >= SHIFT_PRESSES_TO_EXIT) {
         reset();
-        announce("Exiting page.");
+        announce(words.leaving);
         exit();
         return;
       }
       var left = SHIFT_PRESSES_TO_EXIT - presses;
-      announce("Shift, press " + left + " more time" + (left === 1 ? "" : "s") + " to exit.");
+      announce(left === 1 ? words.shiftOne : words.shiftMore);
       window.clearTimeout(timer);
       timer = window.setTimeout(function () {
         reset();
-        announce("Exit this page expired.");
+        announce(words.expired);
       }, SHIFT_WINDOW_MS);
     });
   }

@@ -33,7 +33,13 @@ _URL_NAMES = {
 
 
 def preview_url(obj):
-    return reverse(_URL_NAMES[type(obj)], args=[obj.pk])
+    if type(obj) in _URL_NAMES:
+        return reverse(_URL_NAMES[type(obj)], args=[obj.pk])
+    return reverse("leaflet:preview_translation", args=[obj._meta.model_name, obj.pk])
+
+
+def label_of(model):
+    return LABELS.get(model) or str(model._meta.verbose_name).capitalize()
 
 
 def _describe(obj, copy):
@@ -42,10 +48,10 @@ def _describe(obj, copy):
     obj.preview_status = status
     if status == Status.PUBLISHED:
         return None
-    return {"label": f"{LABELS[type(obj)]}: {obj}", "status": status, "changes": changes}
+    return {"label": f"{label_of(type(obj))}: {obj}", "status": status, "changes": changes}
 
 
-def _actions(obj, user, hidden_note=""):
+def actions_for(obj, user, hidden_note=""):
     actions = {
         "object": obj,
         "edit_url": admin_url(obj),
@@ -69,19 +75,21 @@ def _shown(item):
 
 def unpublished_changes(obj):
     """What publishing `obj` would change: (changes, labels of what it would remove)."""
-    return _described(*changes(obj))
+    return describe_all(*changes(obj))
 
 
-def _described(items, removed):
+def describe_all(items, removed):
     # Describing each row also marks it (preview_status) for the "New" and "Changed" labels.
     changes = [_describe(row, copy) for row, copy in items]
-    removed_labels = [f"{LABELS[copy.content_type.model_class()]}: {copy.as_instance()}" for copy in removed]
+    removed_labels = [
+        f"{label_of(copy.content_type.model_class())}: {copy.as_instance()}" for copy in removed
+    ]
     return [change for change in changes if change], removed_labels
 
 
 def leaflet_context(leaflet, user):
     items, removed = changes(leaflet)
-    described, removed_labels = _described(items, removed)
+    described, removed_labels = describe_all(items, removed)
     return {
         "leaflet": leaflet,
         "questions": [row for row, _ in items if isinstance(row, Question) and row.show_to_families],
@@ -91,7 +99,7 @@ def leaflet_context(leaflet, user):
         "preview": {
             "changes": described,
             "removed": removed_labels,
-            **_actions(leaflet, user, "" if leaflet.show_to_families else _hidden(leaflet)),
+            **actions_for(leaflet, user, "" if leaflet.show_to_families else _hidden(leaflet)),
         },
     }
 
@@ -122,7 +130,7 @@ def item_context(obj, user):
         "preview": {
             "changes": changes,
             "removed": [],
-            **_actions(obj, user, "" if _shown(obj) else _hidden(obj)),
+            **actions_for(obj, user, "" if _shown(obj) else _hidden(obj)),
         },
     }
 
@@ -135,7 +143,7 @@ def page_context(page, user):
         "preview": {
             "changes": changes,
             "removed": [],
-            **_actions(page, user, "" if page.show_to_families else _hidden(page)),
+            **actions_for(page, user, "" if page.show_to_families else _hidden(page)),
         },
     }
 

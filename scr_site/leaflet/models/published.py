@@ -69,8 +69,10 @@ def published_copy(obj):
 
 
 def _ordering_key(model):
-    names = [name.lstrip("-") for name in model._meta.ordering if name.lstrip("-") != "pk"]
-    descending = {name.lstrip("-") for name in model._meta.ordering if name.startswith("-")}
+    # The model's own fields only (a relation by its id); an order across relations is left out.
+    own = [name for name in model._meta.ordering if "__" not in name and name.lstrip("-") != "pk"]
+    names = [model._meta.get_field(name.lstrip("-")).attname for name in own]
+    descending = {model._meta.get_field(name.lstrip("-")).attname for name in own if name.startswith("-")}
 
     def key(instance):
         # Booleans and numbers only are ordered descending here ("-is_home_page").

@@ -107,6 +107,10 @@ class Language(models.Model):
             raise ValidationError({"code": "English is the language everything is translated from."})
         if self.code in TEST_LANGUAGES and not self.is_test:
             raise ValidationError({"code": "This code is kept for the test pseudo-translations."})
+        if Page.objects.filter(slug=self.code).exists():
+            raise ValidationError(
+                {"code": f"A page already uses the address /{self.code}/: change its address first."}
+            )
         info = known_language(self.code)
         if not info and not (self.name and self.direction):
             raise ValidationError(
@@ -159,6 +163,11 @@ BLANK_FALLS_BACK = "Leave empty to show the English."
 class LeafletTranslation(ReviewDates, Translation):
     english = models.ForeignKey(Leaflet, on_delete=models.CASCADE, related_name="translations")
     title = models.CharField(max_length=200, blank=True, help_text=BLANK_FALLS_BACK)
+    summary = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="For search results and link previews; keep it under 160 characters. " + BLANK_FALLS_BACK,
+    )
     introduction = MarkdownxField(blank=True, help_text=BLANK_FALLS_BACK)
     introduction_html = models.TextField(blank=True, editable=False)
     closing_text = MarkdownxField("text before the contacts", blank=True, help_text=BLANK_FALLS_BACK)
@@ -166,7 +175,7 @@ class LeafletTranslation(ReviewDates, Translation):
     further_reading = MarkdownxField("text before the guidance links", blank=True, help_text=BLANK_FALLS_BACK)
     further_reading_html = models.TextField(blank=True, editable=False)
 
-    FIELDS = ("title", "introduction", "closing_text", "further_reading")
+    FIELDS = ("title", "summary", "introduction", "closing_text", "further_reading")
     MARKDOWN = {"introduction": 3, "closing_text": 3, "further_reading": 3}
 
     class Meta:

@@ -166,8 +166,12 @@ class ContentAdmin(HistoryMixin, ApprovalMixin, admin.ModelAdmin):
         if not can_publish(request.user):
             raise PermissionDenied
         obj = get_object_or_404(self.model, pk=object_id)
-        with transaction.atomic():
-            self.publish_object(request, obj)
+        try:
+            with transaction.atomic():
+                self.publish_object(request, obj)
+        except publishing.TestLanguageNotPublished as refused:
+            self.message_user(request, f"{refused} Nothing was published.", messages.ERROR)
+            return redirect(admin_url(obj))
         self.message_user(
             request,
             format_html(
@@ -190,9 +194,13 @@ class ContentAdmin(HistoryMixin, ApprovalMixin, admin.ModelAdmin):
 
     @admin.action(description="Publish the selected items", permissions=["publish"])
     def publish_selected(self, request, queryset):
-        with transaction.atomic():
-            for obj in queryset:
-                self.publish_object(request, obj)
+        try:
+            with transaction.atomic():
+                for obj in queryset:
+                    self.publish_object(request, obj)
+        except publishing.TestLanguageNotPublished as refused:
+            self.message_user(request, f"{refused} Nothing was published.", messages.ERROR)
+            return
         self.message_user(request, f"Published {len(queryset)} item(s).", messages.SUCCESS)
 
     def has_publish_permission(self, request):

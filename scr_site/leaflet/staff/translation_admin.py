@@ -6,6 +6,7 @@ from django.utils.html import format_html
 
 from ..drafts.translations import bring_up_to_date, english_now, out_of_date
 from ..interface import LABELS
+from ..localise import PageLanguage
 from .content_admin import ContentAdmin
 from .forms import ContentForm
 from .site_admin import SiteWideAdmin
@@ -97,6 +98,11 @@ class TranslationAdmin(ContentAdmin):
     def english_status(self, obj):
         stale = out_of_date(obj)
         return "The English has changed since" if stale else "Matches the English"
+
+    def public_url(self, obj):
+        english = getattr(obj, "english", None)
+        english_url = english.get_absolute_url() if hasattr(english, "get_absolute_url") else "/"
+        return PageLanguage(obj.language).url(english_url)
 
     def save_model(self, request, obj, form, change):
         if form.cleaned_data.get(UP_TO_DATE) or not change:

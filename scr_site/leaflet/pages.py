@@ -1,0 +1,85 @@
+"""What each public page shows, in a given language, from published content or from drafts."""
+
+from django.http import Http404
+
+from .localise import localised, translations_by_english
+from .models import (
+    Board,
+    BoardTranslation,
+    GuidanceLink,
+    GuidanceLinkTranslation,
+    Leaflet,
+    LeafletTranslation,
+    Page,
+    PageTranslation,
+    Question,
+    QuestionTranslation,
+)
+from .models.published import visible_to_families
+
+
+def _shown(site, model, **lookups):
+    return site.items(model, **visible_to_families(model, lookups))
+
+
+def _only(items):
+    if not items:
+        raise Http404("Nothing published at this address.")
+    return items[0]
+
+
+def _translated(site, here, items, translation_model):
+    return localised(items, translations_by_english(site, translation_model, here), here)
+
+
+def find_leaflet(site, slug=None):
+    return _only(_shown(site, Leaflet, **({"slug": slug} if slug else {"is_home_page": True})))
+
+
+def leaflet_page(site, here, leaflet):
+    """The leaflet, its questions, the boards' contacts and the guidance links, in `here`'s language."""
+    questions = _shown(site, Question, leaflet_id=leaflet.pk)
+    for question in questions:
+        question.english_url = f"{leaflet.get_absolute_url()}#{question.anchor}"
+    boards = _shown(site, Board)
+    links = _shown(site, GuidanceLink)
+    parts = [leaflet, *questions, *boards, *links]
+    if not here.is_english:
+        parts += [
+            translation
+            for model in (LeafletTranslation, QuestionTranslation, BoardTranslation, GuidanceLinkTranslation)
+            for translation in translations_by_english(site, model, here).values()
+        ]
+    return {
+        "leaflet": _translated(site, here, [leaflet], LeafletTranslation)[0],
+        "questions": _translated(site, here, questions, QuestionTranslation),
+        "boards": _translated(site, here, boards, BoardTranslation),
+        "guidance_links": _translated(site, here, links, GuidanceLinkTranslation),
+        "last_updated": max(getattr(item, "published_at", None) or item.updated_at for item in parts),
+    }
+
+
+def find_page(site, slug):
+    return _only(_shown(site, Page, slug=slug))
+
+
+def footer_page(site, here, page):
+    shown = _translated(site, here, [page], PageTranslation)[0]
+    translation = translations_by_english(site, PageTranslation, here).get(page.pk)
+    dates = [page.published_at] + ([translation.published_at] if translation is not None else [])
+    return {"page": shown, "last_updated": max(date for date in dates if date)}
+
+
+class WithDrafts:
+    """Published content with some draft rows in place of their published copies, for previews."""
+
+    def __init__(self, site, drafts):
+        self.site = site
+        self.drafts = list(drafts)
+
+    def items(self, model, **lookups):
+        mine = [row for row in self.drafts if type(row) is model]
+        replaced = {row.pk for row in mine}
+        published = [item for item in self.site.items(model, **lookups) if item.pk not in replaced]
+        matching = [row for row in mine if all(getattr(row, k) == v for k, v in lookups.items())]
+        return published + matching
