@@ -313,8 +313,13 @@ EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
-# Used in emails to link back to the admin, e.g. https://scr.example.gov.uk
-SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
+# The site's public address, e.g. https://scr.example.gov.uk: printed on every page and
+# used in emails. Left unset, it is the first host name served, over HTTPS.
+SITE_URL = os.environ.get("DJANGO_SITE_URL") or (
+    f"https://{ALLOWED_HOSTS[0]}"
+    if not DEBUG and not ALLOWED_HOSTS[0].startswith((".", "*"))
+    else "http://127.0.0.1:8000"
+)
 
 # --- Logging ---------------------------------------------------------------
 
