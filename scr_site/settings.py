@@ -146,12 +146,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache -----------------------------------------------------------------
 
 # Redis is shared by every worker and instance; without it each process keeps its own.
-if os.environ.get("REDIS_URL"):
+# Redis only ever holds copies: when it is down or slow the site carries on without it
+# (scr_site/redis_cache.py), waiting at most DJANGO_CACHE_TIMEOUT seconds for an answer,
+# then leaving it alone until it answers a ping, tried every DJANGO_CACHE_RETRY_AFTER.
+CACHE_IS_SHARED = bool(os.environ.get("REDIS_URL"))
+if CACHE_IS_SHARED:
     CACHES = {
         "default": {
-            "BACKEND": "scr_site.redis_cache.ReusingRedisCache",
+            "BACKEND": "scr_site.redis_cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "scr"),
+            "OPTIONS": {
+                "socket_timeout": float(os.environ.get("DJANGO_CACHE_TIMEOUT", "0.25")),
+                "socket_connect_timeout": float(os.environ.get("DJANGO_CACHE_TIMEOUT", "0.25")),
+                "retry_after": float(os.environ.get("DJANGO_CACHE_RETRY_AFTER", "5")),
+            },
         }
     }
 else:
@@ -160,13 +169,17 @@ else:
 # Without Redis each worker process caches pages in its own memory, so the moment of the
 # last publication is kept in a small file they all watch (see scr_site/page_cache.py).
 PAGE_CACHE_STAMP_FILE = (
-    None
-    if os.environ.get("REDIS_URL")
-    else Path(os.environ.get("DJANGO_PAGE_CACHE_STAMP", f"{SQLITE_PATH}-pages"))
+    None if CACHE_IS_SHARED else Path(os.environ.get("DJANGO_PAGE_CACHE_STAMP", f"{SQLITE_PATH}-pages"))
 )
 
-# How long browsers and shared caches may keep a public page before asking again.
-PUBLIC_PAGE_MAX_AGE = int(os.environ.get("DJANGO_PUBLIC_PAGE_MAX_AGE", "300"))
+# The page served (503) when a page cannot be built and has no saved copy: rewritten at
+# each publication, on this instance's disk as well as in the cache (scr_site/outage.py).
+OUTAGE_PAGE_FILE = Path(os.environ.get("DJANGO_OUTAGE_PAGE", f"{SQLITE_PATH}-outage.html"))
+
+# Public pages are checked with the site before every reuse (a cheap 304 while nothing has
+# changed), so a publication shows at once. Any cache in front may keep serving its copy
+# for this many seconds while the site is failing.
+PUBLIC_PAGE_STALE_IF_ERROR = int(os.environ.get("DJANGO_STALE_IF_ERROR", "86400"))
 
 # --- Accounts --------------------------------------------------------------
 

@@ -1,7 +1,15 @@
 import pytest
 from django.db import DatabaseError
 
+from scr_site import saved_pages
+
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def no_saved_pages():
+    """Each test starts with no page saved in this process, as a newly started one."""
+    saved_pages.local_copies.clear()
 
 
 def test_health_check_answers_ok_when_the_database_answers(client):

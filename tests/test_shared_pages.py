@@ -3,6 +3,8 @@
 import pytest
 from django.core.cache import cache
 
+from scr_site import saved_pages
+
 from .conftest import PUBLIC_PATHS
 from .helpers import page, text_of
 
@@ -28,6 +30,7 @@ HEADERS = {
 def built_afresh(client, path, **kwargs):
     """The page as a request with these details builds it, with nothing served from the cache."""
     cache.clear()
+    saved_pages.local_copies.clear()
     return client.get(path, **kwargs).content
 
 
