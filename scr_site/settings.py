@@ -209,11 +209,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-# Behind a load balancer, how many proxies' X-Forwarded-For entries to trust for the address.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# How many proxies (load balancers) stand in front of the site. Each appends the address it
+# was reached from to X-Forwarded-For, so the visitor's real address is that many entries
+# from the end; anything before it was sent by the visitor and may be forged.
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "scr_site.client_address.client_address"
 
 # Only staff get a session. It ends when the browser closes, and after a working day at most.
 SESSION_COOKIE_AGE = 8 * 60 * 60

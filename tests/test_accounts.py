@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from scr_site.client_address import client_address
 from scr_site.leaflet.models import Leaflet, Page
 
 from .helpers import page, text_of
@@ -108,6 +109,82 @@ def test_it_can_unlock_a_username(client, editor):
     call_command("axes_reset_username", "editor", stdout=out)
     assert "removed" in out.getvalue()
     assert_signed_in(sign_in(client, "editor", PASSWORD), client)
+
+
+# --- The visitor's real address behind a load balancer ------------------------
+
+BALANCER = "10.0.0.2"
+
+
+def sign_in_through_balancer(client, username, password, forwarded_for):
+    """As compose.yaml runs the site: the balancer connects, and appends who connected to it."""
+    return client.post(
+        "/admin/login/?next=/admin/",
+        {"username": username, "password": password},
+        REMOTE_ADDR=BALANCER,
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+@pytest.fixture
+def behind_balancer(settings):
+    settings.PROXY_COUNT = 1
+
+
+def test_wrong_passwords_from_other_addresses_do_not_lock_out_the_real_user(client, behind_balancer, editor):
+    for n in range(5):
+        sign_in_through_balancer(client, "editor", WRONG, f"198.51.100.{n + 10}")
+    assert_signed_in(sign_in_through_balancer(client, "editor", PASSWORD, "192.0.2.44"), client)
+
+
+def test_wrong_passwords_behind_the_balancer_lock_out_the_address_they_came_from(
+    client, behind_balancer, editor
+):
+    for _ in range(5):
+        sign_in_through_balancer(client, "editor", WRONG, "198.51.100.7")
+    assert_locked_out(sign_in_through_balancer(client, "editor", PASSWORD, "198.51.100.7"))
+
+
+def test_forged_forwarded_addresses_do_not_escape_a_lockout(client, behind_balancer, editor):
+    # The visitor writes whatever it likes before the entry the balancer adds.
+    for n in range(5):
+        sign_in_through_balancer(client, "editor", WRONG, f"192.0.2.{n}, 198.51.100.7")
+    assert_locked_out(sign_in_through_balancer(client, "editor", PASSWORD, "192.0.2.44, 198.51.100.7"))
+
+
+def test_forged_forwarded_addresses_cannot_lock_out_someone_else(client, behind_balancer, editor):
+    for _ in range(5):
+        sign_in_through_balancer(client, "editor", WRONG, "192.0.2.44, 198.51.100.7")
+    assert_signed_in(sign_in_through_balancer(client, "editor", PASSWORD, "192.0.2.44"), client)
+
+
+def test_without_a_proxy_forwarded_addresses_are_ignored(client, editor):
+    for n in range(5):
+        sign_in(client, "editor", WRONG, HTTP_X_FORWARDED_FOR=f"198.51.100.{n + 10}")
+    assert_locked_out(sign_in(client, "editor", PASSWORD, HTTP_X_FORWARDED_FOR="192.0.2.44"))
+
+
+@pytest.mark.parametrize(
+    "forwarded_for, expected",
+    [
+        ("198.51.100.7", "198.51.100.7"),
+        ("192.0.2.1, 198.51.100.7", "198.51.100.7"),
+        ("198.51.100.7:51234", "198.51.100.7"),
+        ("[2001:db8::7]:443", "2001:db8::7"),
+        ("2001:db8::7", "2001:db8::7"),
+        ("", BALANCER),
+        ("not-an-address", BALANCER),
+    ],
+)
+def test_the_real_address_is_the_one_the_balancer_saw(rf, behind_balancer, forwarded_for, expected):
+    request = rf.get("/", REMOTE_ADDR=BALANCER, HTTP_X_FORWARDED_FOR=forwarded_for)
+    assert client_address(request) == expected
+
+
+def test_with_two_proxies_the_address_is_the_second_from_the_end(rf, settings):
+    settings.PROXY_COUNT = 2
+    request = rf.get("/", REMOTE_ADDR=BALANCER, HTTP_X_FORWARDED_FOR="192.0.2.1, 198.51.100.7, 10.0.0.9")
+    assert client_address(request) == "198.51.100.7"
 
 
 # --- Two-factor sign-in ----------------------------------------------------
