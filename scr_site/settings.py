@@ -333,6 +333,9 @@ SITE_URL = os.environ.get("DJANGO_SITE_URL") or (
     if not DEBUG and not ALLOWED_HOSTS[0].startswith((".", "*"))
     else "http://127.0.0.1:8000"
 )
+# Review reminders are sent only to addresses in these domains (and their subdomains), so
+# an address typed into a draft cannot be sent the site's emails.
+REVIEW_REMINDER_DOMAINS = env_list("DJANGO_REVIEW_REMINDER_DOMAINS")
 
 # --- Logging ---------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """Checks on contact details, with messages written for board staff."""
 
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -43,3 +44,27 @@ def normalise_postcode(value):
 def validate_uk_postcode(value):
     if not _UK_POSTCODE.match(re.sub(r"\s+", " ", (value or "").strip())):
         raise ValidationError("Enter a UK postcode, like PE1 1FB.", code="invalid_postcode")
+
+
+# Characters that break a title onto new lines, or reorder the text around them, when it is
+# shown in a list, an email subject or a log: controls (tabs, line breaks, NUL), line and
+# paragraph separators, and the bidirectional overrides and isolates.
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _is_control(character):
+    return unicodedata.category(character) in {"Cc", "Zl", "Zp"} or character in _BIDI_CONTROLS
+
+
+def validate_no_control_characters(value):
+    if any(_is_control(character) for character in value or ""):
+        raise ValidationError(
+            "Titles must be one line of ordinary text. Remove any line breaks or tabs (they can come "
+            "in when text is pasted from another document) and type the title again on one line.",
+            code="control_characters",
+        )
+
+
+def one_line(value):
+    """The text with every control character replaced by a space, and runs of spaces made one."""
+    return " ".join("".join(" " if _is_control(character) else character for character in value).split())
