@@ -204,19 +204,13 @@ def current_code(device):
     return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):0{device.digits}d}"
 
 
-def offered_devices(response):
-    """The devices the sign-in form offers once the password is right, by name."""
-    select = page(response).select_one("select[name=otp_device]")
-    return {text_of(option): option["value"] for option in select.select("option") if option["value"]}
+def sign_in_with_code(client, code, password=PASSWORD, username="editor", **extra):
+    """Password and code on the one form, as a member of staff signs in."""
+    return sign_in(client, username, password, otp_token=code, **extra)
 
 
-def sign_in_with_code(client, code, device_name):
-    """Sign in as the form leads a person: password and code first, then the device it offers."""
-    first = sign_in(client, "editor", PASSWORD, otp_token=code)
-    if first.status_code == 302:
-        return first
-    device = offered_devices(first)[device_name]
-    return sign_in(client, "editor", PASSWORD, otp_token=code, otp_device=device)
+def wrong_code(device):
+    return f"{(int(current_code(device)) + 500000) % 1000000:06d}"
 
 
 def test_password_without_a_code_does_not_open_the_admin(client, two_factor, phone):
@@ -233,26 +227,72 @@ def test_password_without_any_device_does_not_open_the_admin(client, two_factor,
 
 
 def test_a_wrong_code_does_not_open_the_admin(client, two_factor, phone):
-    wrong = f"{(int(current_code(phone)) + 500000) % 1000000:06d}"
-    response = sign_in(client, "editor", PASSWORD, otp_token=wrong, otp_device=phone.persistent_id)
+    response = sign_in_with_code(client, wrong_code(phone))
     assert response.status_code == 200
     assert_not_let_in(client)
 
 
 def test_password_and_a_current_code_open_the_admin(client, two_factor, phone):
-    assert_signed_in(sign_in_with_code(client, current_code(phone), "phone"), client)
+    assert_signed_in(sign_in_with_code(client, current_code(phone)), client)
 
 
-def test_with_one_device_a_single_submit_of_password_and_code_signs_in(client, two_factor, phone):
-    assert_signed_in(sign_in(client, "editor", PASSWORD, otp_token=current_code(phone)), client)
+def test_a_code_typed_with_the_space_the_app_shows_is_accepted(client, two_factor, phone):
+    code = current_code(phone)
+    assert_signed_in(sign_in_with_code(client, f"{code[:3]} {code[3:]}"), client)
 
 
-def test_with_two_devices_the_form_asks_which_one_the_code_is_from(client, two_factor, editor, phone):
-    TOTPDevice.objects.create(user=editor, name="tablet", confirmed=True)
-    response = sign_in(client, "editor", PASSWORD, otp_token=current_code(phone))
-    assert response.status_code == 200
-    assert set(offered_devices(response)) == {"phone", "tablet"}
+def test_with_two_devices_a_code_from_either_signs_in_without_asking_which(client, two_factor, editor, phone):
+    tablet = TOTPDevice.objects.create(user=editor, name="tablet", confirmed=True)
+    assert_signed_in(sign_in_with_code(client, current_code(tablet)), client)
+
+
+def form_as_seen(response):
+    """What a person sees of the sign-in form: its messages, labels and fields (the CSRF token aside)."""
+    html = page(response)
+    form = html.select_one("#login-form")
+    return {
+        "messages": [text_of(note) for note in html.select(".errornote, .errorlist")],
+        "labels": [text_of(label) for label in form.select("label")],
+        "fields": [
+            (field.name, field.get("name"), field.get("type"))
+            for field in form.select("input, select, textarea")
+            if field.get("name") != "csrfmiddlewaretoken"
+        ],
+    }
+
+
+def test_every_sign_in_failure_looks_the_same(client, two_factor, editor, phone):
+    # Otherwise an attacker learns that a password was right, and needs only the code.
+    attempts = {
+        "unknown user": {"username": "nobody", "password": PASSWORD, "otp_token": current_code(phone)},
+        "wrong password": {"password": WRONG, "otp_token": current_code(phone)},
+        "wrong password, no code": {"password": WRONG},
+        "right password, no code": {},
+        "right password, wrong code": {"otp_token": wrong_code(phone)},
+        "right password, device chosen": {"otp_token": wrong_code(phone), "otp_device": phone.persistent_id},
+        "right password, challenge": {"otp_challenge": "1"},
+    }
+    # Each from an address of its own, so none meets the lockout.
+    failures = {
+        name: sign_in(
+            client, **{"username": "editor", "password": PASSWORD, **fields}, address=f"192.0.2.{n}"
+        )
+        for n, (name, fields) in enumerate(attempts.items())
+    }
+    seen = {name: form_as_seen(response) for name, response in failures.items()}
+    assert seen["wrong password"]["messages"] == [
+        "The username, password or code is not right. Check all three and try again. "
+        "The code in your authenticator app changes every 30 seconds."
+    ]
+    for name, form in seen.items():
+        assert form == seen["wrong password"], name
     assert_not_let_in(client)
+
+
+def test_wrong_codes_count_towards_the_lockout_like_wrong_passwords(client, two_factor, phone):
+    for _ in range(5):
+        sign_in_with_code(client, wrong_code(phone))
+    assert_locked_out(sign_in_with_code(client, current_code(phone)))
 
 
 def test_without_two_factor_required_the_password_alone_opens_the_admin(client, phone):
@@ -280,7 +320,7 @@ def test_staff_signed_in_without_a_code_cannot_preview(client, two_factor, edito
 
 
 def test_staff_signed_in_with_a_code_can_preview(client, two_factor, phone, preview_addresses):
-    assert_signed_in(sign_in_with_code(client, current_code(phone), "phone"), client)
+    assert_signed_in(sign_in_with_code(client, current_code(phone)), client)
     for path in preview_addresses:
         assert client.get(path).status_code == 200, path
     response = client.post("/markdownx/markdownify/", {"content": "**bold**"})
@@ -294,12 +334,10 @@ def test_a_one_off_code_lets_a_new_member_of_staff_sign_in_once(client, two_fact
     code = out.getvalue().strip()
     assert code
 
-    assert_signed_in(sign_in_with_code(client, code, "Backup Code"), client)
+    assert_signed_in(sign_in_with_code(client, code), client)
     client.logout()
     # Used once, it is gone.
-    first = sign_in(client, "editor", PASSWORD, otp_token=code)
-    device = offered_devices(first)["Backup Code"]
-    response = sign_in(client, "editor", PASSWORD, otp_token=code, otp_device=device)
+    response = sign_in_with_code(client, code)
     assert response.status_code == 200
     assert_not_let_in(client)
 
