@@ -2,9 +2,12 @@
 
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+
+from scr_site.public_addresses import is_local_name
 
 _PHONE_SEPARATORS = re.compile(r"[\s\-().]")
 # After removing spaces: 0 or +44 (or 0044), then 9 or 10 digits not starting with 0.
@@ -16,7 +19,27 @@ _UK_POSTCODE = re.compile(
     re.IGNORECASE,
 )
 
-http_url_validator = URLValidator(
+
+class WebAddressValidator(URLValidator):
+    """A web address families can open: http(s), and on the public internet.
+
+    Addresses on a local network (this machine, the council's intranet, a cloud
+    provider's metadata service) are refused: families cannot open them, and the link
+    checker must never be pointed at them.
+    """
+
+    local_message = (
+        "Enter an address on the public internet that families can open. Addresses on a private "
+        "or local network (such as localhost, 10.0.0.1 or a one-word intranet name) cannot be used."
+    )
+
+    def __call__(self, value):
+        super().__call__(value)
+        if is_local_name(urlsplit(value).hostname):
+            raise ValidationError(self.local_message, code="local_address")
+
+
+http_url_validator = WebAddressValidator(
     schemes=["http", "https"],
     message="Enter a full web address starting with https:// (or http://), for example https://www.gov.uk.",
 )
