@@ -16,6 +16,8 @@ import threading
 import time
 from pathlib import Path
 
+import redis
+
 
 def free_port():
     with socket.socket() as probe:
@@ -69,6 +71,14 @@ class RedisServer:
 
     def resume(self):
         self.process.send_signal(signal.SIGCONT)
+
+    def flush(self):
+        """Forget everything, as a restarted Redis has (the server is the test's own)."""
+        client = redis.Redis.from_url(self.url)
+        try:
+            client.flushdb()
+        finally:
+            client.close()
 
     def stop(self):
         if self.process and self.process.poll() is None:
