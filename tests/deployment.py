@@ -37,7 +37,8 @@ class Response:
 class Deployment:
     """One instance; `database` is cut and restored, `redis` killed, hung and restarted."""
 
-    def __init__(self, tmp_path, redis):
+    def __init__(self, tmp_path, redis, label="faults"):
+        self.label = label
         self.tmp_path = tmp_path
         self.redis = redis
         self.prefix = f"faults-{secrets.token_hex(4)}"
@@ -192,7 +193,7 @@ class PostgresDatabase:
             if config.get(name)
         }
         # Named after the run's own database, so parallel runs on other databases never meet it.
-        self.name = f"test_{config['NAME']}_faults"
+        self.name = f"test_{config['NAME']}_{deployment.label}"
         self.proxy = TcpProxy(self.server.get("host", "127.0.0.1"), int(self.server.get("port", 5432)))
         deployment.env["DATABASE_URL"] = self._url(self.proxy.port)
 

@@ -211,3 +211,30 @@ def test_an_instance_started_while_the_database_is_down_serves_the_shared_outage
     report("Instance started while the database is down", {"/": response.status}, site.health())
     assert_outage_page(response)
     assert site.health() == (503, ["database unavailable", "cache ok", "no saved pages to serve"])
+
+
+# --- a small board: one machine, no Redis ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def small_board(tmp_path_factory):
+    """Each worker keeps pages in its own memory, as a deployment without REDIS_URL does."""
+    site = Deployment(tmp_path_factory.mktemp("small-board"), redis=None, label="small_board")
+    site.prepare()
+    site.start()
+    yield site
+    site.close()
+
+
+def test_without_redis_a_database_failure_serves_saved_pages_and_the_outage_page(small_board):
+    warm(small_board)
+    small_board.database.cut()
+    try:
+        got = {path: small_board.get(path) for path in [*PAGES, "/no-such-page/"]}
+        report("No Redis, database cut", {path: r.status for path, r in got.items()}, small_board.health())
+        assert all(got[path].status == 200 for path in PAGES)
+        assert_outage_page(got["/no-such-page/"])
+        assert small_board.health() == (200, ["database unavailable", "cache ok", "serving saved pages"])
+    finally:
+        small_board.database.restore()
+    assert small_board.get("/no-such-page/").status == 404
