@@ -85,10 +85,15 @@ class Breaker:
         while not self._stopped.wait(self.retry_after):
             try:
                 self._ping()
-                # Before requests use Redis again, so none of them meets what the outage left behind.
-                cache_recovered.send(sender=type(self), location=self.location)
             except RedisError:
                 continue
+            # Before requests use Redis again, so none of them meets what the outage left behind.
+            answers = cache_recovered.send_robust(sender=type(self), location=self.location)
+            failures = [answer for _, answer in answers if isinstance(answer, Exception)]
+            if any(isinstance(failure, RedisError) for failure in failures):
+                continue
+            for failure in failures:
+                logger.error("Putting the cache right after the Redis outage failed: %r", failure)
             self.open = False
             logger.warning("The Redis cache at %s is answering again.", _without_password(self.location))
             return
