@@ -6,11 +6,12 @@ stored whole: in the shared cache (Redis), where every instance finds the newest
 in a file on this instance's disk, for when Redis is down as well. Serving it needs
 neither the database, nor Redis, nor Django's templates.
 
-Every publication starts a new page-cache version; the first time an instance sees a new
-version it copies the shared page to its own disk, so each instance's file stays current
-without the database. An instance started while the database is down serves the shared
-page, or else its file from an earlier run, or else the plain page shipped with the site
-(static/outage.html), which names the boards.
+It is also written when the database is migrated, as each release does, so a deployment
+has one before anything is next published. Every publication starts a new page-cache
+version; the first time an instance sees a new version it copies the shared page to its
+own disk, so each instance's file stays current without the database. An instance started
+while the database is down serves the shared page, or else its file from an earlier run,
+or else the plain page shipped with the site (static/outage.html), which names the boards.
 """
 
 import logging
@@ -18,6 +19,7 @@ import os
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models.signals import post_migrate
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
@@ -67,12 +69,18 @@ def keep_current(version):
     if shared is not None:
         if shared != on_disk:
             _write(shared)
-    elif on_disk is not None:
-        if settings.CACHE_IS_SHARED:
-            # Redis lost its data (a restart): give it back the copy this instance has.
-            cache.add(CACHE_KEY, on_disk, timeout=None)
-    else:
+    elif on_disk is not None and settings.CACHE_IS_SHARED:
+        # Redis lost its data (a restart): give it back the copy this instance has.
+        cache.add(CACHE_KEY, on_disk, timeout=None)
+
+
+def _after_migrate(app_config, **kwargs):
+    # Each release runs migrate: a deployment has its page before anything is next published.
+    if app_config.name == "scr_site.leaflet":
         publish()
+
+
+post_migrate.connect(_after_migrate, dispatch_uid="outage-page-after-migrate")
 
 
 def page():
