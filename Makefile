@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DEV_ENV := DJANGO_DEBUG=true
-# System packages the browser tests need, from Debian: Chromium, and Java for the Nu HTML Checker.
+# System packages the tests need, from Debian: Chromium, and Java for the Nu HTML Checker (browser
+# tests), and redis-server, which the fault tests start, stop and pause on a port of their own.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
@@ -25,8 +26,8 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 system-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! command -v java >/dev/null 2>&1; then \
-		$(SUDO) apt-get update -qq && $(APT_INSTALL) chromium default-jre-headless fonts-dejavu-core; \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v java >/dev/null 2>&1 || ! command -v redis-server >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && $(APT_INSTALL) chromium default-jre-headless fonts-dejavu-core redis-server; \
 	fi
 
 migrate: install

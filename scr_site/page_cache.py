@@ -2,42 +2,64 @@
 
 A cached page costs about what a static file does: one cache round trip, no session,
 no database. Every publication (and every change to the site settings or notices)
-moves the cache to a new version, and an entry from an older version is never served.
-The version lives in Redis when there is one; otherwise in a small file that every
-worker process on the machine reads.
+moves the cache to a new version, and an entry from an older version is never served
+while the page can be built afresh. The version lives in Redis when there is one;
+otherwise in a small file that every worker process on the machine reads.
 A page is also never served past the moment a site notice starts or ends.
+
+Browsers check with the site before every reuse (`no-cache`), and the check is cheap: a
+304 from the cache. When a page cannot be built because the database fails, families get
+its last good copy (scr_site/saved_pages.py), marked with a Warning header, or, if there
+is none, the outage page with the boards' contact details (scr_site/outage.py).
 """
 
 import hashlib
+import logging
 import os
 import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import Error as DatabaseError
+from django.db import connection, transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import parse_http_date_safe
 from django.utils.text import compress_string
 
+from scr_site import outage, saved_pages
+from scr_site.paths import staff_only_prefixes
+from scr_site.redis_cache import cache_recovered
+
+logger = logging.getLogger(__name__)
+
 VERSION_KEY = "page-cache:version"
 # However quiet the site, a cached page is rebuilt at least daily.
 LONGEST = 24 * 60 * 60
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Last-Modified")
+# A shared cache (a CDN) may answer from its copy for this long while it checks for a new one.
+STALE_WHILE_REVALIDATE = 60
+STALE_WARNING = '110 - "Response is Stale"'
 
 
 def invalidate(**kwargs):
     """Start a new cache version now, and again when the transaction commits.
 
     Now, so this process never serves the old page; again at commit, in case another
-    request cached the old content before the new was committed.
+    request cached the old content before the new was committed. The outage page is
+    rendered at commit, before the version every instance watches moves on.
     """
     _new_version()
-    transaction.on_commit(_new_version)
+    transaction.on_commit(_after_publication, robust=True)
 
 
-def _new_version():
+def _after_publication():
+    outage.publish()
+    _new_version()
+
+
+def _new_version(**kwargs):
     stamp = settings.PAGE_CACHE_STAMP_FILE
     if stamp:
         # Written whole and renamed into place, so a reader never sees half a number.
@@ -46,6 +68,10 @@ def _new_version():
         os.replace(partial, stamp)
     else:
         cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+# Whatever was published while Redis was unreachable never reached its version number.
+cache_recovered.connect(_new_version, dispatch_uid="page-cache-new-version-after-outage")
 
 
 def _current_version(found):
@@ -77,10 +103,39 @@ def _valid_until():
     return min([now.timestamp() + LONGEST, *[moment.timestamp() for moment in moments]])
 
 
+class DatabaseOutage:
+    """Logs once when pages start coming from saved copies, and once when they are built again."""
+
+    def __init__(self):
+        self.ongoing = False
+
+    def began(self, error):
+        if not self.ongoing:
+            self.ongoing = True
+            logger.error("The database is not answering (%s): serving saved pages instead.", error)
+
+    def ended(self):
+        if self.ongoing:
+            self.ongoing = False
+            logger.warning("The database is answering again: pages are built afresh.")
+
+
+database_outage = DatabaseOutage()
+
+
+def database_answers():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return False
+    return True
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.never = ("/" + settings.ADMIN_PATH, "/preview/", "/markdownx/", settings.STATIC_URL)
+        self.never = (*staff_only_prefixes(), settings.STATIC_URL)
 
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or request.path.startswith(self.never):
@@ -90,44 +145,97 @@ class PageCacheMiddleware:
         key = f"page-cache:{request.get_host()}:{request.path}:{'gz' if gzip else 'id'}"
         found = cache.get_many([VERSION_KEY, key])
         version, entry = _current_version(found), found.get(key)
+        outage.keep_current(version)
         now = timezone.now().timestamp()
-        if entry is None or entry["version"] != version or entry["valid_until"] <= now:
-            response = self.get_response(request)
-            if not (
-                getattr(response, "cacheable", False) and response.status_code == 200 and not response.cookies
-            ):
-                return response
-            entry = self._entry(response, gzip, version)
-            cache.set(key, entry, timeout=max(1, int(entry["valid_until"] - now) + 1))
-        return self._respond(request, entry)
+        if entry is not None and entry["version"] == version and entry["valid_until"] > now:
+            saved_pages.seen(key, entry)
+            return _respond(request, entry)
 
-    @staticmethod
-    def _entry(response, gzip, version):
-        body = response.content
-        etag = hashlib.sha256(body).hexdigest()[:32]
-        encoding = None
-        if gzip and len(body) > 200:
-            body, encoding, etag = compress_string(body), "gzip", etag + "-gz"
-        return {
-            "version": version,
-            "valid_until": _valid_until(),
-            "body": body,
-            "headers": {name: response[name] for name in KEPT_HEADERS if response.has_header(name)},
-            "etag": f'"{etag}"',
-            "encoding": encoding,
-        }
+        request.page_cache_attempt = (key, entry)
+        response = self.get_response(request)
+        if getattr(response, "page_cache_fallback", False):
+            return response
+        if response.status_code >= 500:
+            # Raised outside the view (Django has logged it): a saved copy is still better.
+            stale = saved_pages.last_good(key, entry)
+            if stale is not None:
+                return _stale(request, stale)
+            if not database_answers():
+                database_outage.began("a page failed and the database does not answer")
+                return _outage()
+            return response
+        if getattr(response, "cacheable", False) and response.status_code == 200 and not response.cookies:
+            entry = _entry(response, gzip, version)
+            saved_pages.save(key, entry)
+            database_outage.ended()
+            return _respond(request, entry)
+        if entry is not None and response.status_code != 200:
+            # Withdrawn or moved: an outage must not bring the old page back.
+            saved_pages.discard(key)
+        return response
 
-    @staticmethod
-    def _respond(request, entry):
-        response = HttpResponse(entry["body"])
-        for name, value in entry["headers"].items():
-            response[name] = value
-        response["ETag"] = entry["etag"]
-        if entry["encoding"]:
-            response["Content-Encoding"] = entry["encoding"]
-        patch_vary_headers(response, ["Accept-Encoding"])
-        patch_cache_control(response, public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE)
-        last_modified = parse_http_date_safe(entry["headers"].get("Last-Modified", ""))
-        return get_conditional_response(
-            request, etag=entry["etag"], last_modified=last_modified, response=response
-        )
+    def process_exception(self, request, exception):
+        attempt = getattr(request, "page_cache_attempt", None)
+        if attempt is None or not isinstance(exception, DatabaseError):
+            return None
+        # Handled here, so the outage is logged once rather than a traceback per request.
+        database_outage.began(exception)
+        stale = saved_pages.last_good(*attempt)
+        return _outage() if stale is None else _stale(request, stale)
+
+
+def _stale(request, entry):
+    """The last good copy of a page that could not be built."""
+    response = _respond(request, entry)
+    response["Warning"] = STALE_WARNING
+    return _fallback(response)
+
+
+def _outage():
+    return _fallback(outage.response())
+
+
+def _fallback(response):
+    response.page_cache_fallback = True
+    # The outage is logged once (DatabaseOutage); Django would log each 503 as an error.
+    response._has_been_logged = True
+    return response
+
+
+def _entry(response, gzip, version):
+    body = response.content
+    etag = hashlib.sha256(body).hexdigest()[:32]
+    encoding = None
+    if gzip and len(body) > 200:
+        body, encoding, etag = compress_string(body), "gzip", etag + "-gz"
+    return {
+        "version": version,
+        "valid_until": _valid_until(),
+        "body": body,
+        "headers": {name: response[name] for name in KEPT_HEADERS if response.has_header(name)},
+        "etag": f'"{etag}"',
+        "encoding": encoding,
+    }
+
+
+def _respond(request, entry):
+    response = HttpResponse(entry["body"])
+    for name, value in entry["headers"].items():
+        response[name] = value
+    response["ETag"] = entry["etag"]
+    if entry["encoding"]:
+        response["Content-Encoding"] = entry["encoding"]
+    patch_vary_headers(response, ["Accept-Encoding"])
+    # Browsers check before every reuse, so a publication shows at the next view; any cache
+    # may go on serving its copy while the site is failing.
+    patch_cache_control(
+        response,
+        public=True,
+        no_cache=True,
+        stale_while_revalidate=STALE_WHILE_REVALIDATE,
+        stale_if_error=settings.PUBLIC_PAGE_STALE_IF_ERROR,
+    )
+    last_modified = parse_http_date_safe(entry["headers"].get("Last-Modified", ""))
+    return get_conditional_response(
+        request, etag=entry["etag"], last_modified=last_modified, response=response
+    )

@@ -5,6 +5,7 @@ take one; and the page cache never stores what is under the staff-only ones.
 """
 
 from django.conf import settings
+from django.utils.encoding import escape_uri_path
 
 HEALTH_PATH = "/healthz"
 
@@ -33,3 +34,12 @@ def reserved_slugs():
             settings.ADMIN_PATH.strip("/").split("/")[0],
         }
     )
+
+
+def canonical_address(request):
+    """A page's public address: the configured site address and the page's path.
+
+    Public pages are cached and served to everyone, so nothing a visitor sends (a query
+    string, a Host or X-Forwarded-Host header) may appear in them.
+    """
+    return settings.SITE_URL.rstrip("/") + escape_uri_path(request.path if request else "/")

@@ -149,12 +149,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache -----------------------------------------------------------------
 
 # Redis is shared by every worker and instance; without it each process keeps its own.
-if os.environ.get("REDIS_URL"):
+# Redis only ever holds copies: when it is down or slow the site carries on without it
+# (scr_site/redis_cache.py), waiting at most DJANGO_CACHE_TIMEOUT seconds for an answer,
+# then leaving it alone until it answers a ping, tried every DJANGO_CACHE_RETRY_AFTER.
+CACHE_IS_SHARED = bool(os.environ.get("REDIS_URL"))
+if CACHE_IS_SHARED:
     CACHES = {
         "default": {
-            "BACKEND": "scr_site.redis_cache.ReusingRedisCache",
+            "BACKEND": "scr_site.redis_cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "scr"),
+            "OPTIONS": {
+                "socket_timeout": float(os.environ.get("DJANGO_CACHE_TIMEOUT", "0.25")),
+                "socket_connect_timeout": float(os.environ.get("DJANGO_CACHE_TIMEOUT", "0.25")),
+                "retry_after": float(os.environ.get("DJANGO_CACHE_RETRY_AFTER", "5")),
+            },
         }
     }
 else:
@@ -163,13 +172,17 @@ else:
 # Without Redis each worker process caches pages in its own memory, so the moment of the
 # last publication is kept in a small file they all watch (see scr_site/page_cache.py).
 PAGE_CACHE_STAMP_FILE = (
-    None
-    if os.environ.get("REDIS_URL")
-    else Path(os.environ.get("DJANGO_PAGE_CACHE_STAMP", f"{SQLITE_PATH}-pages"))
+    None if CACHE_IS_SHARED else Path(os.environ.get("DJANGO_PAGE_CACHE_STAMP", f"{SQLITE_PATH}-pages"))
 )
 
-# How long browsers and shared caches may keep a public page before asking again.
-PUBLIC_PAGE_MAX_AGE = int(os.environ.get("DJANGO_PUBLIC_PAGE_MAX_AGE", "300"))
+# The page served (503) when a page cannot be built and has no saved copy: rewritten at
+# each publication, on this instance's disk as well as in the cache (scr_site/outage.py).
+OUTAGE_PAGE_FILE = Path(os.environ.get("DJANGO_OUTAGE_PAGE", f"{SQLITE_PATH}-outage.html"))
+
+# Public pages are checked with the site before every reuse (a cheap 304 while nothing has
+# changed), so a publication shows at once. Any cache in front may keep serving its copy
+# for this many seconds while the site is failing.
+PUBLIC_PAGE_STALE_IF_ERROR = int(os.environ.get("DJANGO_STALE_IF_ERROR", "86400"))
 
 # --- Accounts --------------------------------------------------------------
 
@@ -199,11 +212,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-# Behind a load balancer, how many proxies' X-Forwarded-For entries to trust for the address.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# How many proxies (load balancers) stand in front of the site. Each appends the address it
+# was reached from to X-Forwarded-For, so the visitor's real address is that many entries
+# from the end; anything before it was sent by the visitor and may be forged.
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "scr_site.client_address.client_address"
 
 # Only staff get a session. It ends when the browser closes, and after a working day at most.
 SESSION_COOKIE_AGE = 8 * 60 * 60
@@ -329,9 +342,17 @@ EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
-# The site's public address, e.g. https://scr.example.gov.uk: in emails' links to the admin,
-# and in every page's canonical link, link previews, the sitemap and robots.txt.
-SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
+# The site's public address, e.g. https://scr.example.gov.uk: printed on every page, in emails'
+# links to the admin, and in every page's canonical link, link previews, the sitemap and
+# robots.txt. Left unset, it is the first host name served, over HTTPS.
+SITE_URL = os.environ.get("DJANGO_SITE_URL") or (
+    f"https://{ALLOWED_HOSTS[0]}"
+    if not DEBUG and not ALLOWED_HOSTS[0].startswith((".", "*"))
+    else "http://127.0.0.1:8000"
+)
+# Review reminders are sent only to addresses in these domains (and their subdomains), so
+# an address typed into a draft cannot be sent the site's emails.
+REVIEW_REMINDER_DOMAINS = env_list("DJANGO_REVIEW_REMINDER_DOMAINS")
 
 # --- Logging ---------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from scr_site.client_address import client_address
 from scr_site.leaflet.models import Leaflet, Page
 
 from .helpers import page, text_of
@@ -110,6 +111,82 @@ def test_it_can_unlock_a_username(client, editor):
     assert_signed_in(sign_in(client, "editor", PASSWORD), client)
 
 
+# --- The visitor's real address behind a load balancer ------------------------
+
+BALANCER = "10.0.0.2"
+
+
+def sign_in_through_balancer(client, username, password, forwarded_for):
+    """As compose.yaml runs the site: the balancer connects, and appends who connected to it."""
+    return client.post(
+        "/admin/login/?next=/admin/",
+        {"username": username, "password": password},
+        REMOTE_ADDR=BALANCER,
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+@pytest.fixture
+def behind_balancer(settings):
+    settings.PROXY_COUNT = 1
+
+
+def test_wrong_passwords_from_other_addresses_do_not_lock_out_the_real_user(client, behind_balancer, editor):
+    for n in range(5):
+        sign_in_through_balancer(client, "editor", WRONG, f"198.51.100.{n + 10}")
+    assert_signed_in(sign_in_through_balancer(client, "editor", PASSWORD, "192.0.2.44"), client)
+
+
+def test_wrong_passwords_behind_the_balancer_lock_out_the_address_they_came_from(
+    client, behind_balancer, editor
+):
+    for _ in range(5):
+        sign_in_through_balancer(client, "editor", WRONG, "198.51.100.7")
+    assert_locked_out(sign_in_through_balancer(client, "editor", PASSWORD, "198.51.100.7"))
+
+
+def test_forged_forwarded_addresses_do_not_escape_a_lockout(client, behind_balancer, editor):
+    # The visitor writes whatever it likes before the entry the balancer adds.
+    for n in range(5):
+        sign_in_through_balancer(client, "editor", WRONG, f"192.0.2.{n}, 198.51.100.7")
+    assert_locked_out(sign_in_through_balancer(client, "editor", PASSWORD, "192.0.2.44, 198.51.100.7"))
+
+
+def test_forged_forwarded_addresses_cannot_lock_out_someone_else(client, behind_balancer, editor):
+    for _ in range(5):
+        sign_in_through_balancer(client, "editor", WRONG, "192.0.2.44, 198.51.100.7")
+    assert_signed_in(sign_in_through_balancer(client, "editor", PASSWORD, "192.0.2.44"), client)
+
+
+def test_without_a_proxy_forwarded_addresses_are_ignored(client, editor):
+    for n in range(5):
+        sign_in(client, "editor", WRONG, HTTP_X_FORWARDED_FOR=f"198.51.100.{n + 10}")
+    assert_locked_out(sign_in(client, "editor", PASSWORD, HTTP_X_FORWARDED_FOR="192.0.2.44"))
+
+
+@pytest.mark.parametrize(
+    "forwarded_for, expected",
+    [
+        ("198.51.100.7", "198.51.100.7"),
+        ("192.0.2.1, 198.51.100.7", "198.51.100.7"),
+        ("198.51.100.7:51234", "198.51.100.7"),
+        ("[2001:db8::7]:443", "2001:db8::7"),
+        ("2001:db8::7", "2001:db8::7"),
+        ("", BALANCER),
+        ("not-an-address", BALANCER),
+    ],
+)
+def test_the_real_address_is_the_one_the_balancer_saw(rf, behind_balancer, forwarded_for, expected):
+    request = rf.get("/", REMOTE_ADDR=BALANCER, HTTP_X_FORWARDED_FOR=forwarded_for)
+    assert client_address(request) == expected
+
+
+def test_with_two_proxies_the_address_is_the_second_from_the_end(rf, settings):
+    settings.PROXY_COUNT = 2
+    request = rf.get("/", REMOTE_ADDR=BALANCER, HTTP_X_FORWARDED_FOR="192.0.2.1, 198.51.100.7, 10.0.0.9")
+    assert client_address(request) == "198.51.100.7"
+
+
 # --- Two-factor sign-in ----------------------------------------------------
 
 
@@ -127,19 +204,13 @@ def current_code(device):
     return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):0{device.digits}d}"
 
 
-def offered_devices(response):
-    """The devices the sign-in form offers once the password is right, by name."""
-    select = page(response).select_one("select[name=otp_device]")
-    return {text_of(option): option["value"] for option in select.select("option") if option["value"]}
+def sign_in_with_code(client, code, password=PASSWORD, username="editor", **extra):
+    """Password and code on the one form, as a member of staff signs in."""
+    return sign_in(client, username, password, otp_token=code, **extra)
 
 
-def sign_in_with_code(client, code, device_name):
-    """Sign in as the form leads a person: password and code first, then the device it offers."""
-    first = sign_in(client, "editor", PASSWORD, otp_token=code)
-    if first.status_code == 302:
-        return first
-    device = offered_devices(first)[device_name]
-    return sign_in(client, "editor", PASSWORD, otp_token=code, otp_device=device)
+def wrong_code(device):
+    return f"{(int(current_code(device)) + 500000) % 1000000:06d}"
 
 
 def test_password_without_a_code_does_not_open_the_admin(client, two_factor, phone):
@@ -156,26 +227,72 @@ def test_password_without_any_device_does_not_open_the_admin(client, two_factor,
 
 
 def test_a_wrong_code_does_not_open_the_admin(client, two_factor, phone):
-    wrong = f"{(int(current_code(phone)) + 500000) % 1000000:06d}"
-    response = sign_in(client, "editor", PASSWORD, otp_token=wrong, otp_device=phone.persistent_id)
+    response = sign_in_with_code(client, wrong_code(phone))
     assert response.status_code == 200
     assert_not_let_in(client)
 
 
 def test_password_and_a_current_code_open_the_admin(client, two_factor, phone):
-    assert_signed_in(sign_in_with_code(client, current_code(phone), "phone"), client)
+    assert_signed_in(sign_in_with_code(client, current_code(phone)), client)
 
 
-def test_with_one_device_a_single_submit_of_password_and_code_signs_in(client, two_factor, phone):
-    assert_signed_in(sign_in(client, "editor", PASSWORD, otp_token=current_code(phone)), client)
+def test_a_code_typed_with_the_space_the_app_shows_is_accepted(client, two_factor, phone):
+    code = current_code(phone)
+    assert_signed_in(sign_in_with_code(client, f"{code[:3]} {code[3:]}"), client)
 
 
-def test_with_two_devices_the_form_asks_which_one_the_code_is_from(client, two_factor, editor, phone):
-    TOTPDevice.objects.create(user=editor, name="tablet", confirmed=True)
-    response = sign_in(client, "editor", PASSWORD, otp_token=current_code(phone))
-    assert response.status_code == 200
-    assert set(offered_devices(response)) == {"phone", "tablet"}
+def test_with_two_devices_a_code_from_either_signs_in_without_asking_which(client, two_factor, editor, phone):
+    tablet = TOTPDevice.objects.create(user=editor, name="tablet", confirmed=True)
+    assert_signed_in(sign_in_with_code(client, current_code(tablet)), client)
+
+
+def form_as_seen(response):
+    """What a person sees of the sign-in form: its messages, labels and fields (the CSRF token aside)."""
+    html = page(response)
+    form = html.select_one("#login-form")
+    return {
+        "messages": [text_of(note) for note in html.select(".errornote, .errorlist")],
+        "labels": [text_of(label) for label in form.select("label")],
+        "fields": [
+            (field.name, field.get("name"), field.get("type"))
+            for field in form.select("input, select, textarea")
+            if field.get("name") != "csrfmiddlewaretoken"
+        ],
+    }
+
+
+def test_every_sign_in_failure_looks_the_same(client, two_factor, editor, phone):
+    # Otherwise an attacker learns that a password was right, and needs only the code.
+    attempts = {
+        "unknown user": {"username": "nobody", "password": PASSWORD, "otp_token": current_code(phone)},
+        "wrong password": {"password": WRONG, "otp_token": current_code(phone)},
+        "wrong password, no code": {"password": WRONG},
+        "right password, no code": {},
+        "right password, wrong code": {"otp_token": wrong_code(phone)},
+        "right password, device chosen": {"otp_token": wrong_code(phone), "otp_device": phone.persistent_id},
+        "right password, challenge": {"otp_challenge": "1"},
+    }
+    # Each from an address of its own, so none meets the lockout.
+    failures = {
+        name: sign_in(
+            client, **{"username": "editor", "password": PASSWORD, **fields}, address=f"192.0.2.{n}"
+        )
+        for n, (name, fields) in enumerate(attempts.items())
+    }
+    seen = {name: form_as_seen(response) for name, response in failures.items()}
+    assert seen["wrong password"]["messages"] == [
+        "The username, password or code is not right. Check all three and try again. "
+        "The code in your authenticator app changes every 30 seconds."
+    ]
+    for name, form in seen.items():
+        assert form == seen["wrong password"], name
     assert_not_let_in(client)
+
+
+def test_wrong_codes_count_towards_the_lockout_like_wrong_passwords(client, two_factor, phone):
+    for _ in range(5):
+        sign_in_with_code(client, wrong_code(phone))
+    assert_locked_out(sign_in_with_code(client, current_code(phone)))
 
 
 def test_without_two_factor_required_the_password_alone_opens_the_admin(client, phone):
@@ -203,7 +320,7 @@ def test_staff_signed_in_without_a_code_cannot_preview(client, two_factor, edito
 
 
 def test_staff_signed_in_with_a_code_can_preview(client, two_factor, phone, preview_addresses):
-    assert_signed_in(sign_in_with_code(client, current_code(phone), "phone"), client)
+    assert_signed_in(sign_in_with_code(client, current_code(phone)), client)
     for path in preview_addresses:
         assert client.get(path).status_code == 200, path
     response = client.post("/markdownx/markdownify/", {"content": "**bold**"})
@@ -217,12 +334,10 @@ def test_a_one_off_code_lets_a_new_member_of_staff_sign_in_once(client, two_fact
     code = out.getvalue().strip()
     assert code
 
-    assert_signed_in(sign_in_with_code(client, code, "Backup Code"), client)
+    assert_signed_in(sign_in_with_code(client, code), client)
     client.logout()
     # Used once, it is gone.
-    first = sign_in(client, "editor", PASSWORD, otp_token=code)
-    device = offered_devices(first)["Backup Code"]
-    response = sign_in(client, "editor", PASSWORD, otp_token=code, otp_device=device)
+    response = sign_in_with_code(client, code)
     assert response.status_code == 200
     assert_not_let_in(client)
 

@@ -1,114 +1,25 @@
-import socket
-import threading
+"""The link checker: guidance links are visited as a browser would, and what was found is recorded."""
+
 import time
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from django.utils import timezone
 
 from scr_site.leaflet import link_checker
 from scr_site.leaflet.link_checker import USER_AGENT, check_all, check_and_record, check_link
 from scr_site.leaflet.models import GuidanceLink
 
+from . import fake_website
+from .fake_website import SHORT_TIMEOUT, SLOW_SECONDS, make_link, run_check_links
+
 pytestmark = pytest.mark.django_db
 
-SLOW_SECONDS = 2
-SHORT_TIMEOUT = 0.5
-
-
-class FakeWebsite(BaseHTTPRequestHandler):
-    """Each path behaves like one kind of website a guidance link might lead to."""
-
-    def do_HEAD(self):
-        self.answer(send_body=False)
-
-    def do_GET(self):
-        self.answer(send_body=True)
-
-    def answer(self, send_body):
-        self.server.requests.append((self.command, self.path, dict(self.headers)))
-        path = self.path
-        if path == "/ok":
-            self.reply(200, send_body=send_body)
-        elif path == "/moved":
-            self.reply(301, location="/ok")
-        elif path == "/moved-for-now":
-            self.reply(302, location=f"http://127.0.0.1:{self.server.server_port}/ok")
-        elif path == "/moved-to-missing":
-            self.reply(301, location="/missing")
-        elif path == "/loop":
-            self.reply(301, location="/loop")
-        elif path == "/no-head":
-            self.reply(405 if self.command == "HEAD" else 200, send_body=send_body)
-        elif path == "/slow":
-            # Waits on an event rather than sleeping, so the fixture can release it at teardown.
-            self.server.release_slow.wait(SLOW_SECONDS)
-            self.reply(200, send_body=send_body)
-        elif path == "/server-error":
-            self.reply(500, send_body=send_body)
-        else:
-            self.reply(404, send_body=send_body)
-
-    def reply(self, status, location=None, send_body=False):
-        body = f"<p>{status}</p>".encode()
-        self.send_response(status)
-        if location:
-            self.send_header("Location", location)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if send_body:
-            self.wfile.write(body)
-
-    def log_message(self, format, *args):
-        pass
-
-
-class QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        # The slow page writes to a connection the checker already gave up on; that is expected.
-        pass
-
-
-@pytest.fixture
-def website(monkeypatch):
-    """A website on this machine; nothing in these tests reaches the internet."""
-    monkeypatch.setenv("no_proxy", "127.0.0.1")
-    server = QuietServer(("127.0.0.1", 0), FakeWebsite)
-    server.requests = []
-    server.release_slow = threading.Event()
-    server.base = f"http://127.0.0.1:{server.server_port}"
-    # A short poll keeps shutdown quick; daemon threads mean a stuck handler cannot hang the test run.
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield server
-    server.release_slow.set()
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
-
-
-@pytest.fixture
-def closed_port():
-    """A port nothing listens on, so connecting to it is refused."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def make_link(url, **fields):
-    return GuidanceLink.objects.create(
-        title=fields.pop("title", "Working Together"),
-        url=url,
-        description=fields.pop("description", "What agencies must do."),
-        order=fields.pop("order", 1),
-        **fields,
-    )
+# The test website and its fixtures (tests/fake_website.py).
+closed_port = fake_website.closed_port
+test_website_address = fake_website.test_website_address
+website = fake_website.website
 
 
 def test_a_working_page_is_ok(website):
@@ -200,6 +111,13 @@ def test_a_server_that_refuses_head_is_asked_again_with_get(website):
         ("HEAD", "/no-head"),
         ("GET", "/no-head"),
     ]
+
+
+def test_a_website_that_sets_a_cookie_and_sends_the_visitor_back_works(website):
+    result = check_link(f"{website.base}/needs-a-cookie", timeout=5)
+    assert result.status == 200
+    assert not result.broken
+    assert result.problem == ""
 
 
 def test_a_slow_website_times_out_as_broken(website):
@@ -300,12 +218,6 @@ def test_stored_results_can_be_filtered_by_what_was_found(website, closed_port):
     assert titles(link_checker.WORKING) == {working.title}
     assert titles(link_checker.REDIRECTED) == {moved.title}
     assert titles(link_checker.BROKEN) == {missing.title, looping.title, refused.title}
-
-
-def run_check_links(*args):
-    out = StringIO()
-    call_command("check_links", *args, stdout=out)
-    return out.getvalue()
 
 
 def test_the_command_prints_a_line_per_link_and_a_summary(website):

@@ -112,9 +112,10 @@ def test_print_button_is_hidden_until_javascript_shows_it(client, leaflet_conten
     assert text_of(button) == "Print this page"
 
 
-def test_printed_page_carries_its_address_and_date(client, leaflet_content):
+def test_printed_page_carries_its_address_and_date(client, leaflet_content, settings):
+    settings.SITE_URL = "https://scr.example.gov.uk"
     footer = page(client.get("/")).select_one(".print-footer")
-    assert "This page: http://testserver/" in text_of(footer)
+    assert "This page: https://scr.example.gov.uk/" in text_of(footer)
     assert "Last updated:" in text_of(footer)
 
 

@@ -219,13 +219,24 @@ def test_the_admin_home_says_when_nothing_is_due(as_reviewer, leaflet_content):
 # --- reminders by email -----------------------------------------------------------------------
 
 
+@pytest.fixture(autouse=True)
+def reminder_domains(settings):
+    settings.REVIEW_REMINDER_DOMAINS = ["example.gov.uk"]
+
+
+def publish_all():
+    for item in [*Leaflet.objects.all(), *Page.objects.all()]:
+        publish(item, user=None)
+
+
 @pytest.fixture
 def contacts(due_dates, leaflet):
-    """Who to remind: someone for every item except the leave-quickly page."""
+    """Who to remind, as published: someone for every item except the leave-quickly page."""
     Leaflet.objects.filter(pk=leaflet.pk).update(review_contact="leaflets@example.gov.uk")
     Page.objects.filter(slug="leave-this-site-quickly").update(review_contact="")
     Page.objects.filter(slug="privacy").update(review_contact="pages@example.gov.uk")
     Page.objects.filter(slug="accessibility").update(review_contact="pages@example.gov.uk")
+    publish_all()
 
 
 def test_reminders_go_to_each_due_items_contact(mailoutbox, contacts, leaflet):
@@ -304,3 +315,110 @@ def test_a_reviewed_item_is_not_reminded(mailoutbox, contacts, reviewer, leaflet
     call_command("review_reminders", stdout=StringIO())
 
     assert [mail.to[0] for mail in mailoutbox] == ["pages@example.gov.uk"]
+
+
+# --- reminders are about what families see, and go only where they should -----------------
+
+
+def test_an_item_never_published_is_not_reminded(mailoutbox, contacts):
+    Page.objects.create(
+        title="A draft nobody published",
+        slug="draft-page",
+        body="Draft.",
+        next_review_due=today(),
+        review_contact="pages@example.gov.uk",
+    )
+    call_command("review_reminders", stdout=StringIO())
+    assert not reminders_about(mailoutbox, "A draft nobody published")
+
+
+def test_an_item_hidden_from_families_is_not_reminded(mailoutbox, contacts):
+    privacy = Page.objects.get(slug="privacy")
+    privacy.show_to_families = False
+    privacy.save()
+    publish(privacy, user=None)
+    call_command("review_reminders", stdout=StringIO())
+    assert not reminders_about(mailoutbox, "Privacy and cookies")
+    assert reminders_about(mailoutbox, Leaflet.objects.get().title)
+
+
+def test_the_subject_gives_the_published_title_not_a_drafts(mailoutbox, contacts):
+    Page.objects.filter(slug="privacy").update(title="A title an Editor typed")
+    call_command("review_reminders", stdout=StringIO())
+    assert [mail.subject for mail in mailoutbox if mail.to == ["pages@example.gov.uk"]] == [
+        "Review due soon: Privacy and cookies"
+    ]
+
+
+def test_an_address_typed_into_a_draft_is_not_reminded(mailoutbox, contacts):
+    Page.objects.filter(slug="privacy").update(review_contact="someone-else@example.gov.uk")
+    call_command("review_reminders", stdout=StringIO())
+    assert "someone-else@example.gov.uk" not in [mail.to[0] for mail in mailoutbox]
+    assert "pages@example.gov.uk" in [mail.to[0] for mail in mailoutbox]
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["someone@gmail.com", "someone@example.gov.uk.evil.example", "someone@notexample.gov.uk"],
+)
+def test_reminders_go_only_to_addresses_in_the_allowed_domains(mailoutbox, contacts, address):
+    Page.objects.filter(slug="privacy").update(review_contact=address)
+    publish(Page.objects.get(slug="privacy"), user=None)
+    out = StringIO()
+    call_command("review_reminders", stdout=out)
+    assert address not in [mail.to[0] for mail in mailoutbox]
+    assert f"Not reminded about “Privacy and cookies”: {address} is not in a domain" in out.getvalue()
+
+
+def test_reminders_go_to_addresses_in_a_subdomain_of_an_allowed_domain(mailoutbox, contacts):
+    Page.objects.filter(slug="privacy").update(review_contact="web@council.example.gov.uk")
+    publish(Page.objects.get(slug="privacy"), user=None)
+    call_command("review_reminders", stdout=StringIO())
+    assert "web@council.example.gov.uk" in [mail.to[0] for mail in mailoutbox]
+
+
+def test_with_no_allowed_domains_no_reminder_is_sent_and_the_reason_is_given(mailoutbox, contacts, settings):
+    settings.REVIEW_REMINDER_DOMAINS = []
+    out = StringIO()
+    call_command("review_reminders", stdout=out)
+    assert mailoutbox == []
+    assert "DJANGO_REVIEW_REMINDER_DOMAINS: none are set" in out.getvalue()
+
+
+def test_a_title_with_a_line_break_reaches_no_header_and_stops_nobody_elses_reminder(mailoutbox, contacts):
+    privacy = Page.objects.get(slug="privacy")
+    Page.objects.filter(pk=privacy.pk).update(title="Privacy\nBcc: everyone@evil.example")
+    publish(Page.objects.get(pk=privacy.pk), user=None)
+
+    out = StringIO()
+    call_command("review_reminders", stdout=out)
+
+    subjects = sorted(mail.subject for mail in mailoutbox)
+    assert subjects == [
+        "Review due soon: Privacy Bcc: everyone@evil.example",
+        f"Review overdue: {Leaflet.objects.get().title}",
+    ]
+    assert all(mail.bcc == [] for mail in mailoutbox)
+    assert "Reminded pages@example.gov.uk about “Privacy Bcc: everyone@evil.example”" in out.getvalue()
+
+
+def test_one_failed_email_never_stops_the_others(mailoutbox, contacts, leaflet):
+    sent = []
+
+    def refuse_the_first(subject, body, sender, recipients):
+        if not sent:
+            sent.append(False)
+            raise ConnectionRefusedError("the mail server refused the message")
+        sent.append(True)
+        mailoutbox.append(mock.Mock(subject=subject, to=recipients))
+
+    out = StringIO()
+    with mock.patch("scr_site.leaflet.reviews.send_mail", refuse_the_first):
+        call_command("review_reminders", stdout=out)
+
+    assert sent == [False, True]
+    assert "the email could not be sent (ConnectionRefusedError)" in out.getvalue()
+    assert "Sent 1 reminder(s)." in out.getvalue()
+    # The one that failed is tried again the next day.
+    call_command("review_reminders", stdout=StringIO())
+    assert len(mailoutbox) == 2

@@ -1,4 +1,4 @@
-"""The site in the board's other languages: /pl/ and /ur/, with English shown and marked where untranslated."""
+"""The site in the board's other languages: /pl/ and /ur/, with English marked where it shows through."""
 
 import re
 

@@ -6,12 +6,12 @@ import socket
 import ssl
 import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 
 from django.db.models import Q
 from django.utils import timezone
 
+from .link_fetch import Deadline, NotPublic, fetch
 from .models import GuidanceLink
 
 USER_AGENT = (
@@ -23,6 +23,8 @@ REDIRECT_CODES = {301, 302, 303, 307, 308}
 PERMANENT_REDIRECT_CODES = {301, 308}
 # Some servers refuse HEAD outright, so the same address is asked again with GET.
 HEAD_REFUSED_CODES = {405, 501}
+
+NOT_PUBLIC = "The address is on a private or local network, which families cannot reach"
 
 STATUS_PROBLEMS = {
     400: "The website said the request was faulty",
@@ -51,40 +53,23 @@ class LinkCheck:
     broken: bool = False
 
 
-class _KeepErrorResponses(urllib.request.HTTPErrorProcessor):
-    """Hand back every response as it is, so redirects and error pages can be examined here."""
-
-    def http_response(self, request, response):
-        return response
-
-    https_response = http_response
-
-
-def _opener():
-    # Built by hand rather than with build_opener() so a redirect can never lead to file:, ftp: or data:.
-    opener = urllib.request.OpenerDirector()
-    for handler in (
-        urllib.request.ProxyHandler(),
-        urllib.request.HTTPHandler(),
-        urllib.request.HTTPSHandler(),
-        # Some sites redirect a first-time visitor back to the same page once a cookie is set.
-        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()),
-        _KeepErrorResponses(),
-    ):
-        opener.add_handler(handler)
-    return opener
-
-
 def check_link(url, timeout=10):
-    """Follow `url` as a browser would and say whether it works. Network problems are reported, not raised."""
+    """Follow `url` as a browser would and say whether it works, all within `timeout` seconds.
+
+    Network problems are reported, not raised. Only public addresses are visited, at
+    every step of a redirect (scr_site/leaflet/link_fetch.py).
+    """
+    deadline = Deadline(timeout)
     try:
-        return _follow(url, timeout)
+        return _follow(url, deadline)
+    except NotPublic:
+        return LinkCheck(status=None, final_url=url, problem=NOT_PUBLIC, broken=True)
     except (OSError, http.client.HTTPException, ValueError) as error:
         return LinkCheck(status=None, final_url=url, problem=_describe_error(error, timeout), broken=True)
 
 
-def _follow(url, timeout):
-    opener = _opener()
+def _follow(url, deadline):
+    cookies = http.cookiejar.CookieJar()
     chain = [url]
     first_redirect_code = None
     method = "HEAD"
@@ -92,10 +77,15 @@ def _follow(url, timeout):
         current = chain[-1]
         if urllib.parse.urlsplit(current).scheme.lower() not in ("http", "https"):
             return _result(url, current, None, f"Leads to an address that is not a web page: {current}")
-        status, location = _request(opener, current, method, timeout)
-        if method == "HEAD" and status in HEAD_REFUSED_CODES:
-            method = "GET"
-            status, location = _request(opener, current, method, timeout)
+        try:
+            status, location = _request(current, method, cookies, deadline)
+            if method == "HEAD" and status in HEAD_REFUSED_CODES:
+                method = "GET"
+                status, location = _request(current, method, cookies, deadline)
+        except NotPublic:
+            if len(chain) == 1:
+                raise
+            return _result(url, current, None, f"{NOT_PUBLIC}, after redirecting to {current}")
         if status not in REDIRECT_CODES:
             problem = _status_problem(status)
             if problem and len(chain) > 1:
@@ -113,20 +103,13 @@ def _follow(url, timeout):
         chain.append(_keep_fragment(urllib.parse.urljoin(current, location), url))
 
 
-def _request(opener, url, method, timeout):
-    # Safe to open: _follow() lets only http(s) through and the opener has no other handlers.
-    request = urllib.request.Request(  # noqa: S310
-        _ascii_url(url),
-        method=method,
-        headers={
-            "User-Agent": USER_AGENT,
-            "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
-            "Accept-Language": "en-GB,en;q=0.8",
-        },
-    )
-    # The body is never read: only the status and where the page sends us matter.
-    with opener.open(request, timeout=timeout) as response:
-        return response.status, response.headers.get("Location")
+def _request(url, method, cookies, deadline):
+    headers = {
+        "User-Agent": USER_AGENT,
+        "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
+        "Accept-Language": "en-GB,en;q=0.8",
+    }
+    return fetch(_ascii_url(url), method, headers, cookies, deadline)
 
 
 def _result(url, final_url, status, problem="", first_redirect_code=None):

@@ -18,8 +18,16 @@ def squash(text):
     return re.sub(r"\s+", "", text)
 
 
+SITE_URL = "https://scr.example.gov.uk"
+
+
 @pytest.fixture
-def printed_pages(open_page):
+def public_address(settings):
+    settings.SITE_URL = SITE_URL
+
+
+@pytest.fixture
+def printed_pages(public_address, open_page):
     page = open_page("/")
     page.emulate_media(media="print")
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
@@ -51,13 +59,13 @@ def test_guidance_web_address_is_written_out(printed_pages):
     assert GUIDANCE_URL in "".join(printed_pages)
 
 
-def test_printout_has_no_site_furniture_and_ends_with_its_address_and_date(printed_pages, site_url):
+def test_printout_has_no_site_furniture_and_ends_with_its_address_and_date(printed_pages):
     text = "".join(printed_pages)
     assert squash("Exit this page") not in text
     assert squash("Skip to main content") not in text
     assert squash("Print this page") not in text
     assert squash("Accessibility statement") not in text
-    assert squash(f"This page: {site_url}/") in printed_pages[-1]
+    assert squash(f"This page: {SITE_URL}/") in printed_pages[-1]
     assert "Lastupdated:" in printed_pages[-1]
 
 

@@ -2,8 +2,9 @@
 
 from django import template
 from django.conf import settings
-from django.utils.encoding import escape_uri_path
 from django.utils.translation import get_language, to_locale
+
+from scr_site.paths import canonical_address
 
 from .. import structured_data as schema
 
@@ -23,7 +24,7 @@ def language_tag():
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
     """This page at the site's public address, whatever host or query string it was asked for with."""
-    return site_url() + escape_uri_path(context["request"].path)
+    return canonical_address(context["request"])
 
 
 @register.simple_tag

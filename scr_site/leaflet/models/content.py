@@ -15,6 +15,7 @@ from ..permissions import CUSTOM_PERMISSIONS
 from ..validators import (
     international_phone,
     normalise_postcode,
+    validate_no_control_characters,
     validate_uk_phone,
     validate_uk_postcode,
 )
@@ -25,7 +26,11 @@ SHOW_TO_FAMILIES = "show to families"
 
 
 class Leaflet(ReviewDates):
-    title = models.CharField(max_length=200, help_text="Shown to families as the page's main heading.")
+    title = models.CharField(
+        max_length=200,
+        validators=[validate_no_control_characters],
+        help_text="Shown to families as the page's main heading.",
+    )
     slug = models.SlugField(
         "web address",
         max_length=100,
@@ -99,7 +104,11 @@ class Question(models.Model):
     """One of a leaflet's questions and its answer."""
 
     leaflet = models.ForeignKey(Leaflet, on_delete=models.CASCADE, related_name="questions")
-    question = models.CharField(max_length=200, help_text="Shown to families as the question heading.")
+    question = models.CharField(
+        max_length=200,
+        validators=[validate_no_control_characters],
+        help_text="Shown to families as the question heading.",
+    )
     anchor = models.SlugField(
         "link name",
         max_length=100,
@@ -139,7 +148,9 @@ class Question(models.Model):
 
 class Board(models.Model):
     name = models.CharField(
-        max_length=200, help_text="For example 'Peterborough Safeguarding Children Board'."
+        max_length=200,
+        validators=[validate_no_control_characters],
+        help_text="For example 'Peterborough Safeguarding Children Board'.",
     )
     address_lines = models.TextField(
         help_text="The street address, one line per line, without the town or postcode."
@@ -187,7 +198,9 @@ class Board(models.Model):
 
 class GuidanceLink(models.Model):
     title = models.CharField(
-        max_length=200, help_text="The document's name, e.g. 'Working Together to Safeguard Children'."
+        max_length=200,
+        validators=[validate_no_control_characters],
+        help_text="The document's name, e.g. 'Working Together to Safeguard Children'.",
     )
     url = WebAddressField(
         "web address", max_length=500, help_text="The full address, for example https://www.gov.uk/…"
@@ -217,7 +230,11 @@ class GuidanceLink(models.Model):
 class Page(ReviewDates):
     """A plain page linked from the footer, such as the accessibility statement."""
 
-    title = models.CharField(max_length=200, help_text="Shown to families as the page's main heading.")
+    title = models.CharField(
+        max_length=200,
+        validators=[validate_no_control_characters],
+        help_text="Shown to families as the page's main heading.",
+    )
     slug = models.SlugField(
         "web address",
         max_length=100,

@@ -13,6 +13,7 @@ from django.db import models
 from markdownx.models import MarkdownxField
 
 from ..markdown import render
+from ..validators import validate_no_control_characters
 from .content import Board, GuidanceLink, Leaflet, Page, Question
 from .reviews import ReviewDates
 from .site import SiteNotice
@@ -158,11 +159,12 @@ def _unique(name):
 
 
 BLANK_FALLS_BACK = "Leave empty to show the English."
+ONE_LINE = [validate_no_control_characters]
 
 
 class LeafletTranslation(ReviewDates, Translation):
     english = models.ForeignKey(Leaflet, on_delete=models.CASCADE, related_name="translations")
-    title = models.CharField(max_length=200, blank=True, help_text=BLANK_FALLS_BACK)
+    title = models.CharField(max_length=200, blank=True, validators=ONE_LINE, help_text=BLANK_FALLS_BACK)
     summary = models.CharField(
         max_length=300,
         blank=True,
@@ -185,7 +187,7 @@ class LeafletTranslation(ReviewDates, Translation):
 
 class QuestionTranslation(Translation):
     english = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="translations")
-    question = models.CharField(max_length=300, blank=True, help_text=BLANK_FALLS_BACK)
+    question = models.CharField(max_length=300, blank=True, validators=ONE_LINE, help_text=BLANK_FALLS_BACK)
     answer = MarkdownxField(blank=True, help_text=BLANK_FALLS_BACK)
     answer_html = models.TextField(blank=True, editable=False)
 
@@ -201,7 +203,7 @@ class BoardTranslation(Translation):
     """Only the board's name is translated: its address, telephone and email stay as they are."""
 
     english = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="translations")
-    name = models.CharField(max_length=300, blank=True, help_text=BLANK_FALLS_BACK)
+    name = models.CharField(max_length=300, blank=True, validators=ONE_LINE, help_text=BLANK_FALLS_BACK)
 
     FIELDS = ("name",)
 
@@ -212,7 +214,7 @@ class BoardTranslation(Translation):
 
 class GuidanceLinkTranslation(Translation):
     english = models.ForeignKey(GuidanceLink, on_delete=models.CASCADE, related_name="translations")
-    title = models.CharField(max_length=300, blank=True, help_text=BLANK_FALLS_BACK)
+    title = models.CharField(max_length=300, blank=True, validators=ONE_LINE, help_text=BLANK_FALLS_BACK)
     description = models.CharField(max_length=400, blank=True, help_text=BLANK_FALLS_BACK)
 
     FIELDS = ("title", "description")
@@ -224,7 +226,7 @@ class GuidanceLinkTranslation(Translation):
 
 class PageTranslation(ReviewDates, Translation):
     english = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="translations")
-    title = models.CharField(max_length=200, blank=True, help_text=BLANK_FALLS_BACK)
+    title = models.CharField(max_length=200, blank=True, validators=ONE_LINE, help_text=BLANK_FALLS_BACK)
     summary = models.CharField(max_length=400, blank=True, help_text=BLANK_FALLS_BACK)
     body = MarkdownxField(blank=True, help_text=BLANK_FALLS_BACK)
     body_html = models.TextField(blank=True, editable=False)

@@ -18,8 +18,9 @@ def positive_seconds(value):
 
 class Command(BaseCommand):
     help = (
-        "Check that every guidance link still opens a page, and record the result for the admin. "
-        "Broken links are reported, not fixed; the command succeeds even when some are broken."
+        "Check that every guidance link, drafts included, still opens a page, and record the result for "
+        "the admin. Only addresses on the public internet are visited. Broken links are reported, not "
+        "fixed; the command succeeds even when some are broken."
     )
 
     def add_arguments(self, parser):
@@ -27,7 +28,7 @@ class Command(BaseCommand):
             "--timeout",
             type=positive_seconds,
             default=10,
-            help="Seconds to wait for each website to answer (default: 10).",
+            help="Seconds each link's whole check may take, redirects included (default: 10).",
         )
 
     def handle(self, *args, timeout=10, verbosity=1, **options):

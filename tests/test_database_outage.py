@@ -1,0 +1,335 @@
+"""The database is down: families get the last good page, or the boards' contact details, never an error."""
+
+import gzip
+import logging
+from unittest import mock
+
+import pytest
+from django.core.management import call_command
+from django.db import OperationalError
+from django.template import TemplateDoesNotExist
+from django.test import Client
+
+from scr_site import outage, saved_pages
+from scr_site.leaflet.drafts.publishing import publish, publish_item, withdraw
+from scr_site.leaflet.models import Board, Leaflet, Page, Question, SiteSettings
+from scr_site.redis_cache import forget_breakers
+
+from .faults import RedisServer, use_private_redis
+from .helpers import page, text_of
+from .leaflet_text import BOARDS
+
+pytestmark = pytest.mark.django_db
+
+GZIP = {"accept-encoding": "gzip"}
+OUTAGE_HEADING = "Sorry, we're having problems"
+
+
+@pytest.fixture(autouse=True)
+def new_instance(settings, tmp_path):
+    """A newly started instance: its own disk, and no page saved in its memory."""
+    settings.OUTAGE_PAGE_FILE = tmp_path / "outage.html"
+    saved_pages.local_copies.clear()
+
+
+@pytest.fixture
+def site(leaflet_content):
+    """The site as published, with its outage page written as a publication writes it."""
+    outage.publish()
+
+
+class Database:
+    """Every query fails, as it does when the database server has stopped."""
+
+    def __init__(self):
+        self._patch = mock.patch(
+            "django.db.backends.utils.CursorWrapper.execute",
+            side_effect=OperationalError("connection refused"),
+        )
+
+    def cut(self):
+        self._patch.start()
+
+    def restore(self):
+        self._patch.stop()
+
+
+@pytest.fixture
+def database():
+    database = Database()
+    yield database
+    mock.patch.stopall()
+
+
+def publish_answer(text):
+    question = Question.objects.get(anchor="what-is-the-lscb")
+    question.answer = text
+    question.save()
+    publish_item(Leaflet.objects.get(), user=None)
+
+
+def main_text(response):
+    return text_of(page(response).main)
+
+
+def health(client):
+    response = client.get("/healthz")
+    return response.status_code, response.content.decode().splitlines()
+
+
+def assert_outage_page(response):
+    assert response.status_code == 503
+    html = page(response)
+    assert text_of(html.h1) == OUTAGE_HEADING
+    for board in BOARDS:
+        assert board["name"] in text_of(html)
+        assert html.find("a", href=board["tel_href"]).get_text() == board["telephone"]
+        assert html.find("a", href=f"mailto:{board['email']}").get_text() == board["email"]
+
+
+# --- the last good copy ------------------------------------------------------------
+
+
+def test_a_cached_page_is_served_as_usual_while_the_database_is_down(client, site, database):
+    before = client.get("/")
+    database.cut()
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.content == before.content
+    assert "Warning" not in response
+
+
+def test_a_page_that_cannot_be_rebuilt_is_served_from_its_last_good_copy_with_a_warning(
+    client, site, database
+):
+    before = client.get("/")
+    publish_answer("Published just before the database failed.")
+    database.cut()
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.content == before.content
+    assert response["Warning"] == '110 - "Response is Stale"'
+
+
+def test_the_last_good_copy_is_kept_for_each_encoding(client, site, database):
+    plain, compressed = client.get("/privacy/"), client.get("/privacy/", headers=GZIP)
+    publish_answer("A publication makes both copies out of date.")
+    database.cut()
+    assert client.get("/privacy/").content == plain.content
+    response = client.get("/privacy/", headers=GZIP)
+    assert response["Content-Encoding"] == "gzip"
+    assert gzip.decompress(response.content) == plain.content
+    assert response.content == compressed.content
+
+
+def test_a_last_good_copy_still_answers_a_repeat_visit_with_304(client, site, database):
+    etag = client.get("/")["ETag"]
+    publish_answer("Published just before the database failed.")
+    database.cut()
+    assert client.get("/", headers={"if-none-match": etag}).status_code == 304
+
+
+def test_a_withdrawn_page_is_not_brought_back_by_an_outage(client, site, database):
+    privacy = Page.objects.get(slug="privacy")
+    assert client.get("/privacy/").status_code == 200
+    withdraw(Page, privacy.pk)
+    assert client.get("/privacy/").status_code == 404
+    database.cut()
+    assert_outage_page(client.get("/privacy/"))
+
+
+# --- the outage page ---------------------------------------------------------------
+
+
+def test_a_page_never_saved_gets_the_outage_page_with_both_boards(client, site, database):
+    database.cut()
+    response = client.get("/privacy/")
+    assert_outage_page(response)
+    assert response["Retry-After"] == "60"
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_an_unknown_address_gets_the_outage_page_while_the_database_is_down(site, database):
+    # As a browser sees it: the test client would otherwise raise the error the not-found page met.
+    client = Client(raise_request_exception=False)
+    database.cut()
+    assert_outage_page(client.get("/this-page-does-not-exist/"))
+    assert_outage_page(client.get("/no/such/address"))
+
+
+def test_the_outage_page_has_the_exit_button_to_the_address_staff_chose(client, site, database):
+    settings_row = SiteSettings.load()
+    settings_row.exit_url = "https://www.google.co.uk/"
+    settings_row.save()
+    outage.publish()
+    database.cut()
+    html = page(client.get("/accessibility/"))
+    exit_link = html.select_one("[data-exit-link]")
+    assert exit_link["href"] == "https://www.google.co.uk/"
+    assert text_of(exit_link) == "Emergency: Exit this page"
+    # First to be reached from the keyboard after the skip link, as on every page.
+    assert html.body.find_all("a")[1] is exit_link
+
+
+def test_the_outage_page_needs_no_templates(client, site, database):
+    database.cut()
+    missing = TemplateDoesNotExist("outage.html")
+    with (
+        mock.patch("django.template.loader.get_template", side_effect=missing),
+        mock.patch("django.template.loader.render_to_string", side_effect=missing),
+    ):
+        assert_outage_page(client.get("/privacy/"))
+
+
+def test_the_outage_page_is_rewritten_at_each_publication(
+    client, leaflet_content, database, settings, django_capture_on_commit_callbacks
+):
+    board = Board.objects.get(email="pscb@peterborough.gov.uk")
+    board.telephone = "01733 863700"
+    board.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(board, user=None)
+    assert b"01733 863700" in settings.OUTAGE_PAGE_FILE.read_bytes()
+    database.cut()
+    assert "01733 863700" in main_text(client.get("/privacy/"))
+
+
+def test_a_failure_to_write_the_outage_page_never_stops_a_publication(client, leaflet_content, caplog):
+    with mock.patch("scr_site.outage.render", side_effect=RuntimeError("disk full")):
+        publish_answer("Published although the outage page could not be written.")
+        outage.publish()
+    assert "Published although the outage page could not be written." in main_text(client.get("/"))
+    assert any("outage page could not be rendered" in record.getMessage() for record in caplog.records)
+
+
+def test_the_outage_page_is_written_when_a_release_migrates_the_database(leaflet_content, settings):
+    assert not settings.OUTAGE_PAGE_FILE.exists()
+    call_command("migrate", verbosity=0)
+    assert BOARDS[0]["telephone"].encode() in settings.OUTAGE_PAGE_FILE.read_bytes()
+
+
+def test_building_a_page_never_renders_the_outage_page(client, leaflet_content, settings):
+    # Its queries would fall on a family's request.
+    client.get("/")
+    assert not settings.OUTAGE_PAGE_FILE.exists()
+
+
+def test_with_no_outage_page_saved_anywhere_the_page_shipped_with_the_site_is_served(
+    client, leaflet_content, database
+):
+    database.cut()
+    response = client.get("/privacy/")
+    assert response.status_code == 503
+    html = page(response)
+    assert text_of(html.h1) == OUTAGE_HEADING
+    assert all(board["name"] in text_of(html) for board in BOARDS)
+    assert html.select_one("[data-exit-link]")["href"] == SiteSettings.DEFAULT_EXIT_URL
+
+
+# --- recovery, logging and /healthz ---------------------------------------------------
+
+
+def test_pages_are_built_afresh_as_soon_as_the_database_answers_again(client, site, database):
+    client.get("/")
+    publish_answer("Published just before the database failed.")
+    database.cut()
+    assert "Warning" in client.get("/")
+    assert client.get("/privacy/").status_code == 503
+    database.restore()
+    response = client.get("/")
+    assert "Published just before the database failed." in main_text(response)
+    assert "Warning" not in response
+    assert client.get("/privacy/").status_code == 200
+
+
+def test_a_database_outage_is_logged_once_when_it_starts_and_once_when_it_ends(
+    client, site, database, caplog
+):
+    client.get("/")
+    publish_answer("Published just before the database failed.")
+    with caplog.at_level(logging.WARNING, logger="scr_site.page_cache"):
+        database.cut()
+        for path in ["/", "/privacy/"] * 5:
+            client.get(path)
+        database.restore()
+        client.get("/")
+        client.get("/")
+    messages = [record.getMessage() for record in caplog.records if record.name == "scr_site.page_cache"]
+    assert len(messages) == 2
+    assert "The database is not answering" in messages[0]
+    assert "The database is answering again" in messages[1]
+    # Handled, so Django does not log an error page for every family.
+    assert not [record for record in caplog.records if record.name == "django.request"]
+
+
+def test_health_check_answers_200_while_it_has_saved_pages_to_serve(client, site, database):
+    client.get("/")
+    database.cut()
+    assert health(client) == (200, ["database unavailable", "cache ok", "serving saved pages"])
+
+
+def test_health_check_answers_503_when_the_database_is_down_and_nothing_is_saved(client, site, database):
+    database.cut()
+    assert health(client) == (503, ["database unavailable", "cache ok", "no saved pages to serve"])
+
+
+# --- several instances, sharing Redis --------------------------------------------------
+
+
+@pytest.fixture
+def redis_server():
+    server = RedisServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def shared_cache(settings, redis_server, tmp_path):
+    use_private_redis(settings, redis_server.url, tmp_path)
+    yield redis_server
+    forget_breakers()
+
+
+def test_another_instance_copies_the_outage_page_to_its_own_disk_after_a_publication(
+    client, leaflet_content, shared_cache, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    # This instance publishes: the page goes to Redis and its own disk.
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_answer("A publication elsewhere.")
+    # Another instance, with a disk of its own, serves its next page.
+    settings.OUTAGE_PAGE_FILE = tmp_path / "other-instance.html"
+    client.get("/")
+    assert BOARDS[1]["telephone"].encode() in settings.OUTAGE_PAGE_FILE.read_bytes()
+
+
+def test_an_instance_started_while_the_database_is_down_serves_the_shared_outage_page(
+    client, leaflet_content, shared_cache, database, settings, tmp_path
+):
+    outage.publish()
+    settings.OUTAGE_PAGE_FILE = tmp_path / "new-instance.html"
+    database.cut()
+    assert_outage_page(client.get("/privacy/"))
+
+
+def test_with_redis_and_the_database_both_down_pages_this_instance_served_are_still_served(
+    client, leaflet_content, shared_cache, database
+):
+    outage.publish()
+    before = {path: client.get(path) for path in ["/", "/accessibility/"]}
+    shared_cache.kill()
+    database.cut()
+    for path, response in before.items():
+        again = client.get(path)
+        assert again.status_code == 200
+        assert again.content == response.content
+        assert again["Warning"] == '110 - "Response is Stale"'
+    assert_outage_page(client.get("/privacy/"))
+    assert health(client) == (200, ["database unavailable", "cache unavailable", "serving saved pages"])
+
+
+def test_with_redis_and_the_database_both_down_and_nothing_saved_health_check_answers_503(
+    client, leaflet_content, shared_cache, database
+):
+    shared_cache.kill()
+    database.cut()
+    assert health(client) == (503, ["database unavailable", "cache unavailable", "no saved pages to serve"])
