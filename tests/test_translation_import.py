@@ -190,6 +190,10 @@ def test_an_unknown_segment_is_refused_by_name(polish_language, returned, questi
         ("question/twelve/answer", "this is not a segment id the site makes"),
         ("board/1/telephone", "a board has no text called “telephone” to translate"),
         ("../../etc/passwd", "this is not a segment id the site makes"),
+        (
+            "question/99999999999999999999999/answer",
+            "there is no question 99999999999999999999999 on this site",
+        ),
     ],
 )
 def test_a_segment_id_the_site_does_not_make_is_refused(polish_language, returned, bad_id, problem):
@@ -366,6 +370,17 @@ def test_a_huge_file_is_refused_before_it_is_read(polish_language, returned):
     huge = returned.replace(b"</xliff>", b"<!--" + b"x" * (3 * 1024 * 1024) + b"--></xliff>")
 
     assert "The file is 3." in refused(huge, polish_language)
+
+
+def test_a_file_with_far_more_segments_than_the_site_has_is_refused(polish_language):
+    unit = '<trans-unit id="label/contents"><source>Contents</source><target>Spis</target></trans-unit>'
+    data = (
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="x" '
+        'source-language="en" target-language="pl" datatype="plaintext">'
+        f"<body>{unit * 5001}</body></file></xliff>"
+    ).encode()
+
+    assert "The file has 5001 segments, far more than this site has" in refused(data, polish_language)
 
 
 def test_a_test_language_takes_no_files(leaflet_content):

@@ -26,6 +26,8 @@ from .segments import UnknownSegment, place_of
 MAX_FILE_BYTES = 2 * 1024 * 1024
 # Enough to act on; a file with more problems than this is usually the wrong file.
 MAX_PROBLEMS_LISTED = 30
+# The whole site is a few hundred segments; checking each one costs a few queries.
+MAX_SEGMENTS = 5000
 
 
 class ImportRefused(Exception):
@@ -157,6 +159,13 @@ def check(data, language=None):
         )
     if not returned.units:
         raise ImportRefused(["The file has no segments."])
+    if len(returned.units) > MAX_SEGMENTS:
+        raise ImportRefused(
+            [
+                f"The file has {len(returned.units)} segments, far more than this site has: "
+                "check it is the right file."
+            ]
+        )
     accepted, problems, seen = [], [], set()
     for unit in returned.units:
         found, unit_problems = _check_unit(unit, language, seen)
