@@ -11,6 +11,7 @@ import yaml
 from django.db import transaction
 from django.utils.text import slugify
 
+from .content_translation_files import translation_files_in
 from .models import Board, GuidanceLink, Leaflet, Page, Question
 from .models.published import published_items
 
@@ -43,12 +44,12 @@ def dump_yaml(data):
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=_NO_WRAPPING)
 
 
-def _without_empty(data):
+def without_empty(data):
     """Optional keys are left out rather than written as empty, as in the hand-written files."""
     return {key: value for key, value in data.items() if value not in ("", None)}
 
 
-def _markdown_file(header, body):
+def markdown_file(header, body):
     body = body if body.endswith("\n") else body + "\n"
     return f"---\n{dump_yaml(header)}---\n{body}"
 
@@ -65,7 +66,7 @@ def _source_keys(model, instances):
     return dict(model.objects.filter(pk__in=[item.pk for item in instances]).values_list("pk", "source_key"))
 
 
-def _list_keys(model, instances, prefix, name_of):
+def list_keys(model, instances, prefix, name_of):
     """The `key` for each item: the one it was loaded under, so reloading the export finds the same rows.
 
     Items staff added have no such key and get one made from their name. Loaded keys are
@@ -85,6 +86,18 @@ def _list_keys(model, instances, prefix, name_of):
     return [keys[item.pk] for item in instances]
 
 
+def question_files(leaflet):
+    """The leaflet's published questions, each with its anchor and file name: [(question, anchor, name)]."""
+    questions = published_items(Question, leaflet_id=leaflet.pk)
+    # The reader orders questions by file name, so the number must sort as text too.
+    digits = max(2, len(str(len(questions))))
+    anchors, found = set(), []
+    for position, question in enumerate(questions, start=1):
+        anchor = _unique(question.anchor or slugify(question.question) or f"question-{position}", anchors)
+        found.append((question, anchor, f"{position:0{digits}d}-{anchor}.md"))
+    return found
+
+
 def _leaflet_files(leaflet):
     folder = f"leaflets/{leaflet.slug}"
     header = {
@@ -98,21 +111,14 @@ def _leaflet_files(leaflet):
         "last_reviewed": leaflet.last_reviewed_on,
         "review_contact": leaflet.review_contact,
     }
-    files = {f"{folder}/leaflet.yaml": _LEAFLET_NOTE + dump_yaml(_without_empty(header))}
-    questions = published_items(Question, leaflet_id=leaflet.pk)
-    # The reader orders questions by file name, so the number must sort as text too.
-    digits = max(2, len(str(len(questions))))
-    anchors = set()
-    for position, question in enumerate(questions, start=1):
-        anchor = _unique(question.anchor or slugify(question.question) or f"question-{position}", anchors)
+    files = {f"{folder}/leaflet.yaml": _LEAFLET_NOTE + dump_yaml(without_empty(header))}
+    for question, anchor, name in question_files(leaflet):
         header = {
             "question": question.question,
             "anchor": anchor,
             "show_to_families": question.show_to_families,
         }
-        files[f"{folder}/questions/{position:0{digits}d}-{anchor}.md"] = _markdown_file(
-            header, question.answer
-        )
+        files[f"{folder}/questions/{name}"] = markdown_file(header, question.answer)
     return files
 
 
@@ -127,14 +133,14 @@ def _page_file(page):
         "last_reviewed": page.last_reviewed_on,
         "review_contact": page.review_contact,
     }
-    return {f"pages/{page.slug}.md": _markdown_file(_without_empty(header), page.body)}
+    return {f"pages/{page.slug}.md": markdown_file(without_empty(header), page.body)}
 
 
 def _boards_file():
     boards = published_items(Board)
-    keys = _list_keys(Board, boards, "board:", lambda board: board.name)
+    keys = list_keys(Board, boards, "board:", lambda board: board.name)
     items = [
-        _without_empty(
+        without_empty(
             {
                 "key": key,
                 "name": board.name,
@@ -153,9 +159,9 @@ def _boards_file():
 
 def _guidance_file():
     links = published_items(GuidanceLink)
-    keys = _list_keys(GuidanceLink, links, "guidance:", lambda link: link.title)
+    keys = list_keys(GuidanceLink, links, "guidance:", lambda link: link.title)
     items = [
-        _without_empty({"key": key, "title": link.title, "url": link.url, "description": link.description})
+        without_empty({"key": key, "title": link.title, "url": link.url, "description": link.description})
         for key, link in zip(keys, links, strict=True)
     ]
     return {"guidance.yaml": _KEY_NOTE + dump_yaml(items)}
@@ -175,6 +181,10 @@ def exported_files():
         files.update(_page_file(page))
     files.update(_boards_file())
     files.update(_guidance_file())
+    # Imported here: the translations' export builds on this module's helpers.
+    from .content_translation_export import translation_files
+
+    files.update(translation_files())
     return files
 
 
@@ -201,6 +211,7 @@ def content_files_not_written(folder, written):
         *folder.glob("leaflets/*/questions/*.md"),
         *folder.glob("leaflets/*/sections/*.md"),
         *folder.glob("pages/*.md"),
+        *translation_files_in(folder),
     ]
     written = set(written)
     return sorted(path for path in readable if path not in written)

@@ -9,6 +9,9 @@ content/
                                    (exports from older versions call the folder sections/)
     pages/*.md                     pages such as the accessibility statement: a YAML
                                    header, then the page's text in Markdown
+
+Translations sit beside what they translate, in translations/<code>/ folders: see
+content_translation_files.py.
 """
 
 from pathlib import Path
@@ -20,7 +23,7 @@ class ContentError(Exception):
     """A file in content/ is missing or malformed; the message names the file."""
 
 
-def _load_yaml(path):
+def load_yaml(path):
     try:
         return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -29,7 +32,7 @@ def _load_yaml(path):
         raise ContentError(f"{path}: not valid YAML ({error})") from None
 
 
-def _require(data, keys, path):
+def require(data, keys, path):
     if not isinstance(data, dict):
         raise ContentError(f"{path}: expected a set of 'name: value' lines")
     missing = [key for key in keys if not data.get(key)]
@@ -52,10 +55,10 @@ def read_front_matter(path):
 
 
 def read_list(path, required):
-    items = _load_yaml(path) or []
+    items = load_yaml(path) or []
     if not isinstance(items, list):
         raise ContentError(f"{path}: expected a list of items, each starting with '- key:'")
-    return [_require(item, required, path) for item in items]
+    return [require(item, required, path) for item in items]
 
 
 def read_leaflets(content_dir):
@@ -67,14 +70,14 @@ def read_leaflets(content_dir):
         if not folder.is_dir():
             continue
         path = folder / "leaflet.yaml"
-        leaflet = _require(_load_yaml(path), ["slug", "title"], path)
+        leaflet = require(load_yaml(path), ["slug", "title"], path)
         leaflet["questions"] = []
         questions_folder = folder / "questions"
         if not questions_folder.is_dir():
             questions_folder = folder / "sections"
         for question_path in sorted(questions_folder.glob("*.md")):
             header, answer = read_front_matter(question_path)
-            question = _require(header, ["question", "anchor"], question_path)
+            question = require(header, ["question", "anchor"], question_path)
             question["answer"] = answer
             leaflet["questions"].append(question)
         leaflets.append(leaflet)
@@ -90,7 +93,7 @@ def read_pages(content_dir):
     pages = []
     for path in sorted(Path(content_dir, "pages").glob("*.md")):
         header, body = read_front_matter(path)
-        page = _require(header, ["title", "slug"], path)
+        page = require(header, ["title", "slug"], path)
         page["body"] = body
         pages.append(page)
     return pages

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .content_files import ContentError, read_leaflets, read_list, read_pages, shown
+from .content_translation_files import check_against_english, read_translations
+from .content_translation_loader import load_translations
 from .drafts.publishing import publish
 from .models import Board, GuidanceLink, Leaflet, Page, Question, SeededItem, SiteSettings
 
@@ -63,8 +65,9 @@ class _Loader:
 
     @staticmethod
     def _made_by_staff(model, values, lookup):
-        field = NATURAL_KEYS[model]
-        return model.objects.filter(source_key="", **{field: values[field]}, **lookup).first()
+        # A translation is known by its English item and language alone, both in `lookup`.
+        natural = {NATURAL_KEYS[model]: values[NATURAL_KEYS[model]]} if model in NATURAL_KEYS else {}
+        return model.objects.filter(source_key="", **natural, **lookup).first()
 
     @staticmethod
     def _save(obj, key):
@@ -126,6 +129,8 @@ def load_content(content_dir, reset=False):
     boards = read_list(content_dir / "boards.yaml", ["key", "name", "town", "postcode", "telephone", "email"])
     links = read_list(content_dir / "guidance.yaml", ["key", "title", "url"])
     pages = read_pages(content_dir)
+    translations = read_translations(content_dir)
+    check_against_english(translations, leaflets, boards, links, pages)
 
     for data in leaflets:
         # One version holds the leaflet and all its questions, so restoring it restores them all.
@@ -177,5 +182,6 @@ def load_content(content_dir, reset=False):
             },
         )
 
+    load_translations(loader, translations, leaflets, boards, links, pages)
     SiteSettings.load()
     return loader.report

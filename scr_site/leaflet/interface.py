@@ -28,7 +28,7 @@ LABELS = {
         "Information for families about Serious Case Reviews in Cambridgeshire and Peterborough: what a "
         "review is, why it is carried out, who sees the report and how long it takes.",
         "The leaflet's summary in search results and link previews, where it has none of its own",
-        200,
+        300,
     ),
     "skip_link": Label("Skip to main content", "The first link on every page, for keyboard users", 40),
     "exit_region": Label(

@@ -8,6 +8,7 @@ from ..drafts.translations import bring_up_to_date, english_now, out_of_date
 from ..interface import LABELS
 from ..localise import PageLanguage
 from .content_admin import ContentAdmin
+from .exchange_views import TranslationFilesMixin
 from .forms import ContentForm
 from .site_admin import SiteWideAdmin
 
@@ -135,11 +136,23 @@ class InterfaceTextAdmin(TranslationAdmin):
         return ["language"] if obj else []
 
 
-class LanguageAdmin(SiteWideAdmin):
-    """Languages take effect when saved; families see one once something in it is published."""
+class LanguageAdmin(TranslationFilesMixin, SiteWideAdmin):
+    """Languages take effect when saved; families see one once something in it is published.
+
+    A language's page also has its files for a translation agency (see exchange_views).
+    """
 
     list_display = ["__str__", "code", "direction", "offered", "order"]
     fields = ["code", "name", "name_in_english", "direction", "offered", "order"]
+    change_form_template = "admin/leaflet/language_change_form.html"
 
     def get_queryset(self, request):
         return super().get_queryset(request).real()
+
+    def get_urls(self):
+        return [*self.translation_file_urls(), *super().get_urls()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        language = self.get_object(request, object_id)
+        extra_context = {**(extra_context or {}), **self.translation_files_context(request, language)}
+        return super().change_view(request, object_id, form_url, extra_context)

@@ -7,9 +7,9 @@ from scr_site.leaflet.content_export import content_files_not_written, exported_
 
 class Command(BaseCommand):
     help = (
-        "Write the published leaflets, questions, pages, boards and guidance links (not unpublished "
-        "drafts) to a folder, in the same format as content/, so they can be reviewed or loaded "
-        "with load_content."
+        "Write the published leaflets, questions, pages, boards, guidance links and translations (not "
+        "unpublished drafts, nor the test languages) to a folder, in the same format as content/, so "
+        "they can be reviewed or loaded with load_content."
     )
 
     def add_arguments(self, parser):

@@ -9,7 +9,8 @@ from scr_site.leaflet.content_loader import load_content
 
 class Command(BaseCommand):
     help = (
-        "Load the leaflet, its questions, the boards and the guidance links from content/. "
+        "Load the leaflet, its questions, the boards, the guidance links, the pages and any translations "
+        "from content/. "
         "Creates what is missing and leaves anything already loaded (and so anything staff "
         "have edited or deleted) alone, unless --reset is given."
     )
