@@ -277,7 +277,7 @@ def test_an_interface_label_over_its_limit_is_refused(db, tmp_path):
     [
         ("Polish", "“Polish” is not a language code"),
         ("en", "English is the language everything is translated from"),
-        ("qps-ploc", "kept for the pseudo-translations"),
+        ("en-xa", "kept for the pseudo-translations"),
     ],
 )
 def test_a_folder_that_is_not_a_language_code_is_refused(db, tmp_path, code, problem):

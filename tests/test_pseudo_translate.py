@@ -51,7 +51,7 @@ def items_and_translations(language):
 
 
 def test_pseudo_translate_makes_the_two_test_languages(pseudo):
-    assert sorted(pseudo) == ["qps-ploc", "qps-plocm"]
+    assert sorted(pseudo) == ["ar-xb", "en-xa"]
     for code, language in pseudo.items():
         name, name_in_english, direction = TEST_LANGUAGES[code]
         assert (language.name, language.name_in_english, language.direction) == (
@@ -60,7 +60,7 @@ def test_pseudo_translate_makes_the_two_test_languages(pseudo):
             direction,
         )
         assert language.is_test and not language.offered
-    assert pseudo["qps-plocm"].is_rtl and not pseudo["qps-ploc"].is_rtl
+    assert pseudo["ar-xb"].is_rtl and not pseudo["en-xa"].is_rtl
 
 
 @pytest.mark.parametrize("code", TEST_LANGUAGES)
@@ -80,7 +80,7 @@ def test_every_text_of_every_item_and_every_label_is_pseudo_translated(pseudo, c
 
 
 def test_the_accented_language_is_about_40_percent_longer(pseudo):
-    pairs = items_and_translations(pseudo["qps-ploc"])
+    pairs = items_and_translations(pseudo["en-xa"])
 
     english = sum(len(english) for _, english, _ in pairs)
     pseudo_length = sum(len(text) for _, _, text in pairs)
@@ -106,13 +106,13 @@ def test_pseudo_translated_labels_fit_their_length_limits(pseudo, code):
 
 
 def test_pseudo_translations_remember_the_english_they_were_made_from(pseudo, question):
-    row = QuestionTranslation.objects.get(english=question, language=pseudo["qps-ploc"])
+    row = QuestionTranslation.objects.get(english=question, language=pseudo["en-xa"])
 
     assert row.translated_from == {"question": question.question, "answer": question.answer}
 
 
 def test_pseudo_translations_are_never_published(pseudo):
-    leaflet = LeafletTranslation.objects.get(language=pseudo["qps-ploc"])
+    leaflet = LeafletTranslation.objects.get(language=pseudo["en-xa"])
 
     with pytest.raises(publishing.TestLanguageNotPublished):
         publishing.publish_item(leaflet, user=None)
@@ -130,7 +130,7 @@ def test_running_it_again_makes_them_again_from_the_english_as_it_is_now(pseudo,
     assert {model: model.objects.count() for model in TRANSLATION_MODELS} == counts
     assert Language.objects.filter(is_test=True).count() == 2
     # An English draft that has never been published is used; a published item's published English.
-    row = QuestionTranslation.objects.get(english=question, language=pseudo["qps-ploc"])
+    row = QuestionTranslation.objects.get(english=question, language=pseudo["en-xa"])
     assert row.question == accented(english_of(question, ["question"])["question"])
 
 
@@ -139,7 +139,7 @@ def test_the_command_says_what_it_made(leaflet_content):
 
     call_command("pseudo_translate", stdout=out)
 
-    assert "qps-ploc" in out.getvalue() and "qps-plocm" in out.getvalue()
+    assert "en-xa" in out.getvalue() and "ar-xb" in out.getvalue()
     assert f"{len(LABELS)} interface labels each" in out.getvalue()
     assert "never published" in out.getvalue()
 

@@ -196,7 +196,7 @@ def test_a_test_language_is_never_sent_out(leaflet_content):
     pseudo_translate()
 
     with pytest.raises(CommandError, match="test language"):
-        call_command("export_translation", "qps-ploc", stdout=StringIO())
+        call_command("export_translation", "en-xa", stdout=StringIO())
 
 
 def test_a_language_with_nothing_to_translate_gets_no_file(polish, tmp_path, monkeypatch):

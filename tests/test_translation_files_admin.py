@@ -173,7 +173,7 @@ def test_someone_signed_out_is_sent_to_sign_in(client, polish_language):
 
 def test_a_test_language_has_no_files(as_publisher, leaflet_content):
     pseudo_translate()
-    language = Language.objects.get(code="qps-plocm")
+    language = Language.objects.get(code="ar-xb")
 
     assert as_publisher.get(admin_url(language, "translationfile")).status_code == 404
     assert as_publisher.get(admin_url(language, "importtranslation")).status_code == 404

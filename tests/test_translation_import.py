@@ -387,10 +387,10 @@ def test_a_test_language_takes_no_files(leaflet_content):
     from scr_site.leaflet.pseudo import pseudo_translate
 
     pseudo_translate()
-    language = Language.objects.get(code="qps-ploc")
+    language = Language.objects.get(code="en-xa")
     data = (
         b'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="x" '
-        b'source-language="en" target-language="qps-ploc" datatype="plaintext"><body/></file></xliff>'
+        b'source-language="en" target-language="en-xa" datatype="plaintext"><body/></file></xliff>'
     )
 
     assert "is a test language" in refused(data, language)

@@ -55,7 +55,7 @@ def leaflet_page(site, here, leaflet):
         "questions": _translated(site, here, questions, QuestionTranslation),
         "boards": _translated(site, here, boards, BoardTranslation),
         "guidance_links": _translated(site, here, links, GuidanceLinkTranslation),
-        "last_updated": max(getattr(item, "published_at", None) or item.updated_at for item in parts),
+        "last_updated": max(_changed_at(item) for item in parts),
     }
 
 
@@ -66,8 +66,13 @@ def find_page(site, slug):
 def footer_page(site, here, page):
     shown = _translated(site, here, [page], PageTranslation)[0]
     translation = translations_by_english(site, PageTranslation, here).get(page.pk)
-    dates = [page.published_at] + ([translation.published_at] if translation is not None else [])
-    return {"page": shown, "last_updated": max(date for date in dates if date)}
+    parts = [page] + ([translation] if translation is not None else [])
+    return {"page": shown, "last_updated": max(_changed_at(part) for part in parts)}
+
+
+def _changed_at(item):
+    # A published copy says when it was published; a draft in a preview, when it was saved.
+    return getattr(item, "published_at", None) or item.updated_at
 
 
 class WithDrafts:

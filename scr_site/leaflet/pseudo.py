@@ -16,7 +16,7 @@ from .models.published import published_copy
 from .models.translations import TEST_LANGUAGES, TRANSLATION_MODELS
 from .pseudo_text import accented, mirrored
 
-MADE_BY = {"qps-ploc": accented, "qps-plocm": mirrored}
+MADE_BY = {"en-xa": accented, "ar-xb": mirrored}
 # Listed after every real language in the admin.
 ORDER = 10_000
 COMMENT = "Pseudo-translation made from the English by pseudo_translate."

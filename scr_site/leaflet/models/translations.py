@@ -24,9 +24,10 @@ LANGUAGE_CODE = RegexValidator(
     "Use the language's short code in lower case letters, for example pl, ur or pa (zh-hans for a variant).",
 )
 # Test languages made from the English by `pseudo_translate`: for checking layouts, never published.
+# Their codes are the pseudo-locales browsers and phones use for the same purpose.
 TEST_LANGUAGES = {
-    "qps-ploc": ("Ƥšéûđö áççéñţéđ (test)", "Pseudo-translation: accented and longer", "ltr"),
-    "qps-plocm": ("Pseudo mirrored (test)", "Pseudo-translation: right to left", "rtl"),
+    "en-xa": ("Ƥšéûđö áççéñţéđ (test)", "Pseudo-translation: accented and longer", "ltr"),
+    "ar-xb": ("Pseudo mirrored (test)", "Pseudo-translation: right to left", "rtl"),
 }
 
 
@@ -104,10 +105,10 @@ class Language(models.Model):
 
     def clean(self):
         self.code = (self.code or "").strip().lower()
-        if self.code == "en" or self.code.startswith("en-"):
-            raise ValidationError({"code": "English is the language everything is translated from."})
         if self.code in TEST_LANGUAGES and not self.is_test:
             raise ValidationError({"code": "This code is kept for the test pseudo-translations."})
+        if (self.code == "en" or self.code.startswith("en-")) and not self.is_test:
+            raise ValidationError({"code": "English is the language everything is translated from."})
         if Page.objects.filter(slug=self.code).exists():
             raise ValidationError(
                 {"code": f"A page already uses the address /{self.code}/: change its address first."}

@@ -5,8 +5,8 @@ from scr_site.leaflet.pseudo import pseudo_translate
 
 class Command(BaseCommand):
     help = (
-        "Make the two test languages from the English, or make them again: qps-ploc (accented and about "
-        "40% longer) and qps-plocm (right to left). Preview them in the admin to see where longer or "
+        "Make the two test languages from the English, or make them again: en-xa (accented and about "
+        "40% longer) and ar-xb (right to left). Preview them in the admin to see where longer or "
         "mirrored text breaks a page. They are never offered to families and never published."
     )
 
