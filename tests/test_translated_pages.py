@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.urls import reverse
 
 from scr_site.leaflet.admin_links import admin_url
 from scr_site.leaflet.drafts.publishing import publish_item
@@ -285,3 +286,54 @@ def test_a_language_is_named_and_turned_from_its_code(polish):
     urdu = Language.objects.create(code="ur")
     assert (polish.name, polish.direction) == ("Polski", "ltr")
     assert (urdu.name, urdu.direction) == ("اردو", "rtl")
+
+
+# --- what staff are told ---------------------------------------------------------------------
+
+
+def test_the_home_page_lists_out_of_date_translations_with_the_english_change(
+    polish, as_publisher, as_editor, leaflet
+):
+    question = Question.objects.get(question=QUESTION)
+    save_draft(as_publisher, question, answer="It usually takes about a year.")
+    publish_item(leaflet, user=None)
+
+    panel = page(as_editor.get(reverse("admin:index"))).select_one("[aria-labelledby=translations-heading]")
+    assert "Polski" in text_of(panel.h3) and "1 to bring up to date" in text_of(panel.h3)
+    (item,) = panel.select("li.home-list__item")
+    assert f"{QUESTION} (Polski)" in text_of(item)
+    assert "about a year." in " ".join(text_of(ins) for ins in item.select("ins"))
+    assert item.a["href"] == admin_url(QuestionTranslation.objects.get(language=polish))
+
+
+def test_the_languages_out_of_date_page_lists_them_all(polish, as_publisher, leaflet):
+    question = Question.objects.get(question=QUESTION)
+    save_draft(as_publisher, question, answer="It usually takes about a year.")
+    publish_item(leaflet, user=None)
+
+    response = as_publisher.get(admin_url(polish, "outofdate"))
+    assert response.status_code == 200
+    assert len(page(response).select("li.home-list__item")) == 1
+
+
+def test_nothing_out_of_date_means_no_panel(polish, as_editor):
+    assert (
+        page(as_editor.get(reverse("admin:index"))).select_one("[aria-labelledby=translations-heading]")
+        is None
+    )
+
+
+def test_the_sitemap_lists_each_language_with_the_others_as_alternates(client, polish):
+    import xml.etree.ElementTree as ET
+    from urllib.parse import urlsplit
+
+    xml = ET.fromstring(client.get("/sitemap.xml").content)
+    names = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    entries = {
+        urlsplit(url.find("s:loc", names).text).path: {
+            link.get("hreflang"): urlsplit(link.get("href")).path for link in url.findall("x:link", names)
+        }
+        for url in xml.findall("s:url", names)
+    }
+    assert entries["/pl/privacy/"] == {"en-gb": "/privacy/", "pl": "/pl/privacy/"}
+    assert entries["/"]["pl"] == "/pl/"

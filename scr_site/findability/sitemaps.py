@@ -3,6 +3,10 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+from django.utils.translation import get_language
+
+from scr_site.leaflet import localise
+from scr_site.leaflet.models.published import published_site
 
 from .published import list_public_addresses
 
@@ -28,14 +32,18 @@ class PublicPagesSitemap(Sitemap):
         return self._languages()
 
     def _languages(self):
-        return [settings.LANGUAGE_CODE]
+        live = localise.live_languages(published_site(self.request))
+        return [settings.LANGUAGE_CODE, *(language.code for language in live)]
 
     @property
     def alternates(self):
         return len(self._languages()) > 1
 
     def location(self, item):
-        return reverse(item.url_name, kwargs={"slug": item.slug} if item.slug else {})
+        english = reverse(item.url_name, kwargs={"slug": item.slug} if item.slug else {})
+        # Django lists each language under translation.override(language): /privacy/ becomes /pl/privacy/.
+        code = get_language()
+        return english if code in (None, settings.LANGUAGE_CODE) else f"/{code}{english}"
 
     def lastmod(self, item):
         return item.last_modified

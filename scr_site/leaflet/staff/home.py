@@ -10,8 +10,9 @@ from ..admin_links import admin_url
 from ..drafts.history import HISTORY_MODELS, last_change
 from ..drafts.preview import preview_url
 from ..drafts.publishing import Status, status_of
+from ..drafts.translations import all_out_of_date
 from ..link_checker import BROKEN
-from ..models import ApprovalRequest, GuidanceLink
+from ..models import ApprovalRequest, GuidanceLink, QuestionTranslation
 from ..models.published import copies_of
 from ..permissions import can, can_publish
 from ..reviews import due_for_review
@@ -97,9 +98,33 @@ def requests_by(user):
     }
 
 
+# On the home page, at most this many out-of-date translations per language; the rest are a link away.
+OUT_OF_DATE_SHOWN = 10
+
+
+@dataclass
+class LanguageBehind:
+    language: object
+    items: list
+    count: int
+    list_url: str
+
+
+def translations_behind():
+    """Per language, the translations whose English has changed since, with what changed."""
+    by_language = {}
+    for stale in all_out_of_date():
+        by_language.setdefault(stale.language, []).append(stale)
+    return [
+        LanguageBehind(language, items[:OUT_OF_DATE_SHOWN], len(items), admin_url(language, "outofdate"))
+        for language, items in by_language.items()
+    ]
+
+
 def panels(request):
     user = request.user
     return {
+        "translations_behind": translations_behind() if can(user, "view", QuestionTranslation) else [],
         "can_publish": can_publish(user),
         "waiting_for_approval": waiting_for_approval() if can_publish(user) else [],
         "my_requests": requests_by(user),

@@ -2,11 +2,17 @@
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html
 
-from ..drafts.translations import bring_up_to_date, english_now, out_of_date
+from ..drafts.translations import all_out_of_date, bring_up_to_date, english_now, out_of_date
 from ..interface import LABELS
 from ..localise import PageLanguage
+from ..models import Language, QuestionTranslation
+from ..permissions import can
 from .content_admin import ContentAdmin
 from .exchange_views import TranslationFilesMixin
 from .forms import ContentForm
@@ -150,7 +156,26 @@ class LanguageAdmin(TranslationFilesMixin, SiteWideAdmin):
         return super().get_queryset(request).real()
 
     def get_urls(self):
-        return [*self.translation_file_urls(), *super().get_urls()]
+        out_of_date = self.admin_site.admin_view(self.out_of_date_view)
+        return [
+            path("<path:object_id>/out-of-date/", out_of_date, name="leaflet_language_outofdate"),
+            *self.translation_file_urls(),
+            *super().get_urls(),
+        ]
+
+    def out_of_date_view(self, request, object_id):
+        """Every translation in this language whose English has changed since, with the change."""
+        language = get_object_or_404(Language.objects.real(), pk=object_id)
+        if not can(request.user, "view", QuestionTranslation):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "object": language,
+            "title": f"{language}: translations the English has moved on from",
+            "items": all_out_of_date(language),
+        }
+        return TemplateResponse(request, "admin/leaflet/out_of_date.html", context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         language = self.get_object(request, object_id)
