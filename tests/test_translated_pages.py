@@ -324,8 +324,9 @@ def test_nothing_out_of_date_means_no_panel(polish, as_editor):
 
 
 def test_the_sitemap_lists_each_language_with_the_others_as_alternates(client, polish):
-    import xml.etree.ElementTree as ET
     from urllib.parse import urlsplit
+
+    import defusedxml.ElementTree as ET
 
     xml = ET.fromstring(client.get("/sitemap.xml").content)
     names = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}

@@ -55,12 +55,12 @@ def _code(folder):
         raise ContentError(
             f"{folder}: “{code}” is not a language code (use lower case, for example pl or zh-hans)"
         ) from None
-    if code == "en" or code.startswith("en-"):
-        raise ContentError(f"{folder}: English is the language everything is translated from")
     if code in TEST_LANGUAGES:
         raise ContentError(
             f"{folder}: {code} is kept for the pseudo-translations that pseudo_translate makes"
         )
+    if code == "en" or code.startswith("en-"):
+        raise ContentError(f"{folder}: English is the language everything is translated from")
     return code
 
 
