@@ -1,5 +1,8 @@
 # The two commands a newcomer needs: `make run` and `make test`.
 PYTHON ?= python3
+# The suite runs in this many processes (pytest-xdist); PYTEST_ARGS adds to pytest's own options.
+TEST_PROCESSES ?= 2
+PYTEST_ARGS ?=
 VENV := .venv
 BIN := $(VENV)/bin
 DEV_ENV := DJANGO_DEBUG=true
@@ -46,7 +49,7 @@ superuser: migrate
 
 ## Style checks, migration check and the whole test suite.
 test: install-dev system-deps lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_PROCESSES) $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .
