@@ -338,3 +338,10 @@ def test_the_sitemap_lists_each_language_with_the_others_as_alternates(client, p
     }
     assert entries["/pl/privacy/"] == {"en-gb": "/privacy/", "pl": "/pl/privacy/"}
     assert entries["/"]["pl"] == "/pl/"
+
+
+def test_pages_that_are_not_in_every_language_offer_no_language_links(client, polish):
+    assert page(client.get("/pl/no-such-page/")).select_one("nav.language-switcher") is None
+    thanks = page(client.get("/feedback/thank-you/?page=/pl/"))
+    assert thanks.select_one("nav.language-switcher") is None
+    assert thanks.html["lang"] == "pl"

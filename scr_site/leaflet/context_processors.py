@@ -17,7 +17,8 @@ def site(request):
         return getattr(request, "preview_site", None) or published_site(request)
 
     def language_links():
-        if getattr(request, "is_preview", False):
+        # Only a leaflet or a footer page is at the same address in each language.
+        if not getattr(request, "in_every_language", False):
             return []
         here = localise.page_language_of(request)
         return localise.language_links(published_site(request), here, localise.english_path_of(request))

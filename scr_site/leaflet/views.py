@@ -33,6 +33,8 @@ class PublicPage(TemplateView):
         return here
 
     def render_page(self, here, context):
+        # Found, and at the same address in every language: it offers the language links.
+        self.request.in_every_language = True
         response = self.render_to_response(context)
         with translation.override(settings.LANGUAGE_CODE if here.is_english else here.code):
             response.render()
