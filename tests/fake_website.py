@@ -8,7 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from scr_site.leaflet import link_fetch
+from scr_site.leaflet.links import fetch as link_fetch
 from scr_site.leaflet.models import GuidanceLink
 
 SLOW_SECONDS = 2

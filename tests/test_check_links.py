@@ -7,8 +7,8 @@ import pytest
 from django.core.management import CommandError
 from django.utils import timezone
 
-from scr_site.leaflet import link_checker
-from scr_site.leaflet.link_checker import USER_AGENT, check_all, check_and_record, check_link
+from scr_site.leaflet.links import checker as link_checker
+from scr_site.leaflet.links.checker import USER_AGENT, check_all, check_and_record, check_link
 from scr_site.leaflet.models import GuidanceLink
 
 from . import fake_website

@@ -12,8 +12,8 @@ from unittest import mock
 import pytest
 from django.core.exceptions import ValidationError
 
-from scr_site.leaflet import link_fetch
-from scr_site.leaflet.link_checker import NOT_PUBLIC, check_link
+from scr_site.leaflet.links import fetch as link_fetch
+from scr_site.leaflet.links.checker import NOT_PUBLIC, check_link
 from scr_site.leaflet.validators import http_url_validator
 from scr_site.public_addresses import is_public_address
 

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from scr_site.leaflet.content_files import read_leaflets, read_list, read_pages
-from scr_site.leaflet.content_loader import load_content
+from scr_site.leaflet.content_folder.files import read_leaflets, read_list, read_pages
+from scr_site.leaflet.content_folder.loader import load_content
 from scr_site.leaflet.drafts.publishing import publish, publish_item
 from scr_site.leaflet.models import Board, GuidanceLink, Leaflet, Page, PublishedCopy, Question, SeededItem
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from scr_site.leaflet.content_loader import load_content
+from scr_site.leaflet.content_folder.loader import load_content
 from scr_site.leaflet.drafts.publishing import publish_item
 from scr_site.leaflet.drafts.translations import out_of_date
 from scr_site.leaflet.models import (

@@ -8,7 +8,7 @@ from django.utils.dateformat import format as format_date
 from reversion.models import Version
 
 from scr_site.leaflet.admin_links import admin_url
-from scr_site.leaflet.content_files import read_leaflets
+from scr_site.leaflet.content_folder.files import read_leaflets
 from scr_site.leaflet.models import Board, GuidanceLink, Leaflet, Page, Question
 
 from .helpers import page, text_of

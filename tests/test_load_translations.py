@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from scr_site.leaflet.content_translation_files import translation_files_in
+from scr_site.leaflet.content_folder.translation_files import translation_files_in
 from scr_site.leaflet.drafts.publishing import publish_item
 from scr_site.leaflet.drafts.translations import out_of_date
 from scr_site.leaflet.models import (

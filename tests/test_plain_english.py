@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from scr_site.leaflet.content_files import read_front_matter
+from scr_site.leaflet.content_folder.files import read_front_matter
 from scr_site.leaflet.plain_english import MAX_SENTENCE_WORDS, TARGET_READING_AGE, review
 
 SECTIONS = sorted(

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from ..link_checker import BROKEN, REDIRECTED, UNCHECKED, WORKING
+from ..links.checker import BROKEN, REDIRECTED, UNCHECKED, WORKING
 
 
 class LinkCheckFilter(admin.SimpleListFilter):

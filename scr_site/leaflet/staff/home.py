@@ -11,7 +11,7 @@ from ..drafts.history import HISTORY_MODELS, last_change
 from ..drafts.preview import preview_url
 from ..drafts.publishing import Status, status_of
 from ..drafts.translations import all_out_of_date
-from ..link_checker import BROKEN
+from ..links.checker import BROKEN
 from ..models import ApprovalRequest, GuidanceLink, QuestionTranslation
 from ..models.published import copies_of
 from ..permissions import can, can_publish

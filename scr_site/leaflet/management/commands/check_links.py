@@ -2,7 +2,7 @@ import argparse
 
 from django.core.management.base import BaseCommand
 
-from scr_site.leaflet.link_checker import check_and_record
+from scr_site.leaflet.links.checker import check_and_record
 from scr_site.leaflet.models import GuidanceLink
 
 

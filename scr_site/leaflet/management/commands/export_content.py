@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from scr_site.leaflet.content_export import content_files_not_written, exported_files, write_files
+from scr_site.leaflet.content_folder.export import content_files_not_written, exported_files, write_files
 
 
 class Command(BaseCommand):

@@ -3,8 +3,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from scr_site.leaflet.content_files import ContentError
-from scr_site.leaflet.content_loader import load_content
+from scr_site.leaflet.content_folder.files import ContentError
+from scr_site.leaflet.content_folder.loader import load_content
 
 
 class Command(BaseCommand):

@@ -23,9 +23,9 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 
-from .content_files import ContentError, load_yaml, read_front_matter, read_list, require
-from .interface import LABELS
-from .models.translations import LANGUAGE_CODE, TEST_LANGUAGES
+from ..interface import LABELS
+from ..models.translations import LANGUAGE_CODE, TEST_LANGUAGES
+from .files import ContentError, load_yaml, read_front_matter, read_list, require
 
 TRANSLATED_FROM = "translated_from"
 LANGUAGE_FILES = ["language.yaml", "boards.yaml", "guidance.yaml", "interface.yaml"]

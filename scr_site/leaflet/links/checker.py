@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils import timezone
 
-from .link_fetch import Deadline, NotPublic, fetch
-from .models import GuidanceLink
+from ..models import GuidanceLink
+from .fetch import Deadline, NotPublic, fetch
 
 USER_AGENT = (
     "Mozilla/5.0 (compatible; SCRFamiliesLinkChecker/1.0; checks the guidance links on "
@@ -57,7 +57,7 @@ def check_link(url, timeout=10):
     """Follow `url` as a browser would and say whether it works, all within `timeout` seconds.
 
     Network problems are reported, not raised. Only public addresses are visited, at
-    every step of a redirect (scr_site/leaflet/link_fetch.py).
+    every step of a redirect (scr_site/leaflet/links/fetch.py).
     """
     deadline = Deadline(timeout)
     try:

@@ -10,10 +10,8 @@ was translated from, unless its file says otherwise (translated_from).
 import reversion
 from django.core.exceptions import ValidationError
 
-from .content_files import ContentError
-from .content_translation_files import TRANSLATED_FROM
-from .interface import LABELS
-from .models import (
+from ..interface import LABELS
+from ..models import (
     Board,
     BoardTranslation,
     GuidanceLink,
@@ -28,6 +26,8 @@ from .models import (
     QuestionTranslation,
     SeededItem,
 )
+from .files import ContentError
+from .translation_files import TRANSLATED_FROM
 
 LANGUAGE_FIELDS = ["name", "name_in_english", "direction", "offered", "order"]
 LEAFLET_TEXTS = ["introduction", "closing_text", "further_reading"]

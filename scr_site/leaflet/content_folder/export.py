@@ -11,9 +11,9 @@ import yaml
 from django.db import transaction
 from django.utils.text import slugify
 
-from .content_translation_files import translation_files_in
-from .models import Board, GuidanceLink, Leaflet, Page, Question
-from .models.published import published_items
+from ..models import Board, GuidanceLink, Leaflet, Page, Question
+from ..models.published import published_items
+from .translation_files import translation_files_in
 
 # Whoever edits an export must not rename what load_content matches rows on.
 _KEY_NOTE = '# "key" is how load_content recognises an item it has loaded before; never change it.\n'
@@ -182,7 +182,7 @@ def exported_files():
     files.update(_boards_file())
     files.update(_guidance_file())
     # Imported here: the translations' export builds on this module's helpers.
-    from .content_translation_export import translation_files
+    from .translation_export import translation_files
 
     files.update(translation_files())
     return files

@@ -6,11 +6,11 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .content_files import ContentError, read_leaflets, read_list, read_pages, shown
-from .content_translation_files import check_against_english, read_translations
-from .content_translation_loader import load_translations
-from .drafts.publishing import publish
-from .models import Board, GuidanceLink, Leaflet, Page, Question, SeededItem, SiteSettings
+from ..drafts.publishing import publish
+from ..models import Board, GuidanceLink, Leaflet, Page, Question, SeededItem, SiteSettings
+from .files import ContentError, read_leaflets, read_list, read_pages, shown
+from .translation_files import check_against_english, read_translations
+from .translation_loader import load_translations
 
 ORDER_STEP = 10  # leaves room for staff to slot an item in between two others
 # How an item staff created in the admin is recognised in content/ files.

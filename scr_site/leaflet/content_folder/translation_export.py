@@ -6,10 +6,8 @@ A translation the English has moved on from keeps the English it was made from, 
 `translated_from`, so a site rebuilt from the export still says it is out of date.
 """
 
-from .content_export import dump_yaml, list_keys, markdown_file, question_files, without_empty
-from .content_translation_files import TRANSLATED_FROM
-from .interface import LABELS
-from .models import (
+from ..interface import LABELS
+from ..models import (
     Board,
     BoardTranslation,
     GuidanceLink,
@@ -22,7 +20,9 @@ from .models import (
     PageTranslation,
     QuestionTranslation,
 )
-from .models.published import PublishedSite, copies_of
+from ..models.published import PublishedSite, copies_of
+from .export import dump_yaml, list_keys, markdown_file, question_files, without_empty
+from .translation_files import TRANSLATED_FROM
 
 _LANGUAGE_NOTE = "# The language; its folder's name is its code, which is also its web address.\n"
 _KEY_NOTE = '# "key" is the English item\'s key (see boards.yaml and guidance.yaml); never change it.\n'

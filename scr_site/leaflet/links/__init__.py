@@ -1,0 +1,1 @@
+"""Checking the guidance links: `fetch` opens a public web address safely, `checker` records what it found."""
