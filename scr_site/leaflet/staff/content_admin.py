@@ -77,10 +77,11 @@ class ContentAdmin(HistoryMixin, ApprovalMixin, admin.ModelAdmin):
             reversion.set_comment(entry.get_change_message() or "Saved with no changes.")
         return entry
 
-    def log_deletion(self, request, obj, object_repr):
+    def log_deletions(self, request, queryset):
         if reversion.is_active():
-            reversion.set_comment(f"Deleted “{object_repr}”.")
-        return super().log_deletion(request, obj, object_repr)
+            names = ", ".join(f"“{obj}”" for obj in queryset)
+            reversion.set_comment(f"Deleted {names}.")
+        return super().log_deletions(request, queryset)
 
     @admin.display(description="publishing")
     def publishing_status(self, obj):
