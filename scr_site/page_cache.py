@@ -43,12 +43,14 @@ STALE_WHILE_REVALIDATE = 60
 STALE_WARNING = '110 - "Response is Stale"'
 
 
-def invalidate(**kwargs):
+def invalidate(withdrawal=False, **kwargs):
     """Start a new cache version now, and again when the transaction commits.
 
     Now, so this process never serves the old page; again at commit, in case another
     request cached the old content before the new was committed. The outage page is
     rendered at commit, before the version every instance watches moves on.
+
+    `withdrawal` says the change took something off the site (scr_site/leaflet/public_changes.py).
     """
     _new_version()
     transaction.on_commit(_after_publication, robust=True)

@@ -3,11 +3,14 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from scr_site.leaflet.admin_links import admin_url
 from scr_site.leaflet.drafts import approval
 from scr_site.leaflet.drafts.preview import preview_url
-from scr_site.leaflet.models import ApprovalRequest, Question
+from scr_site.leaflet.drafts.publication import Publication
+from scr_site.leaflet.drafts.publishing import mark_reviewed, publish
+from scr_site.leaflet.models import ApprovalRequest, Board, Leaflet, Question
 
 from .helpers import page, text_of
 from .staff import admin_form, change_url, main_text, save_draft, staff_member
@@ -31,6 +34,12 @@ def send_for_approval(browser, obj, comment=COMMENT, **changes):
     assert response.status_code == 302
     assert response["Location"] == admin_url(obj, "approval")
     return browser.post(admin_url(obj, "approval"), {"comment": comment})
+
+
+def approve(browser, waiting, seen=None):
+    """Press Approve as the Publisher would, having looked at the draft as it is now (or at `seen`)."""
+    seen = seen if seen is not None else Publication.of(waiting.item).fingerprint
+    return browser.post(reverse("admin:approval_approve", args=[waiting.pk]), {"seen": seen})
 
 
 def waiting_rows(browser):
@@ -141,7 +150,8 @@ def test_approve_and_publish_shows_families_the_draft(client, as_editor, as_publ
     send_for_approval(as_editor, question, answer=DRAFT)
     (row,) = waiting_rows(as_publisher)
 
-    response = as_publisher.post(row.select_one("form")["action"])
+    form = row.select_one("form")
+    response = as_publisher.post(form["action"], {"seen": form.select_one("input[name=seen]")["value"]})
 
     assert response.status_code == 302
     assert DRAFT in main_text(client)
@@ -199,12 +209,18 @@ def test_editors_cannot_approve_or_send_back(client, as_editor, question):
     assert DRAFT not in main_text(client)
 
 
-def test_approving_by_following_a_link_does_nothing(client, as_editor, as_publisher, question):
+def test_following_the_approve_link_shows_the_changes_and_publishes_nothing(
+    client, as_editor, as_publisher, question
+):
     send_for_approval(as_editor, question, answer=DRAFT)
     waiting = ApprovalRequest.objects.waiting().get()
 
-    assert as_publisher.get(reverse("admin:approval_approve", args=[waiting.pk])).status_code == 405
+    response = as_publisher.get(reverse("admin:approval_approve", args=[waiting.pk]))
+
+    assert response.status_code == 200
+    assert "Most reviews now take about a year." in text_of(page(response).select_one("#content-main"))
     assert DRAFT not in main_text(client)
+    assert ApprovalRequest.objects.waiting().exists()
 
 
 @pytest.mark.parametrize("pk", [0, 999])
@@ -217,9 +233,9 @@ def test_a_request_that_does_not_exist_is_not_found_in_the_admin(as_publisher, p
 def test_a_request_already_answered_cannot_be_approved_again(as_editor, as_publisher, question):
     send_for_approval(as_editor, question)
     waiting = ApprovalRequest.objects.waiting().get()
-    as_publisher.post(reverse("admin:approval_approve", args=[waiting.pk]))
+    assert approve(as_publisher, waiting).status_code == 302
 
-    assert as_publisher.post(reverse("admin:approval_approve", args=[waiting.pk])).status_code == 404
+    assert approve(as_publisher, waiting).status_code == 404
 
 
 def test_each_step_is_kept_in_the_items_history(as_editor, as_publisher, question):
@@ -228,15 +244,15 @@ def test_each_step_is_kept_in_the_items_history(as_editor, as_publisher, questio
     as_publisher.post(reverse("admin:approval_send_back", args=[waiting.pk]), {"comment": "Add the number."})
     send_for_approval(as_editor, question, comment="Number added.")
     waiting = ApprovalRequest.objects.waiting().get()
-    as_publisher.post(reverse("admin:approval_approve", args=[waiting.pk]))
+    approve(as_publisher, waiting)
 
     html = page(as_editor.get(admin_url(question, "history")))
     steps = [text_of(li).split(": ", 1)[1] for li in html.select("ul.activity li")]
-    assert steps == [
-        "Approved and published (Pat)",
-        "Sent for approval: Number added. (Erin)",
-        "Sent back: Add the number. (Pat)",
-        f"Sent for approval: {COMMENT} (Erin)",
+    assert steps[:4] == [
+        "Approved: now live (Pat)",
+        "Sent for approval: “Number added.” (Erin)",
+        "Sent back: “Add the number.” (Pat)",
+        f"Sent for approval: “{COMMENT}” (Erin)",
     ]
 
 
@@ -262,4 +278,152 @@ def test_a_member_of_the_public_never_sees_the_approval_pages(client, as_editor,
 def test_a_draft_saved_by_someone_else_is_signed_with_their_name(as_editor, as_publisher, question):
     save_draft(as_publisher, question, answer=DRAFT)
     status = text_of(page(as_editor.get(change_url(question))).select_one(".status-line"))
-    assert "Unpublished changes by Pat at" in status
+    assert "Draft by Pat at" in status
+
+
+# --- approval is bound to the draft that was sent and the one the Publisher saw ----------------
+
+SNEAKED_IN = "SNEAKED-IN v2: nobody has reviewed this."
+
+
+def seen_in_preview(browser, obj):
+    """The draft a Publisher's preview shows, as its Approve button carries it."""
+    return page(browser.get(preview_url(obj))).select_one("form.preview-publish input[name=seen]")["value"]
+
+
+def test_an_edit_after_sending_is_never_published_by_approving(client, as_editor, as_publisher, question):
+    # The Editor sends v1; the Publisher opens the preview and sees v1; the Editor then saves v2.
+    send_for_approval(as_editor, question, answer=DRAFT)
+    seen = seen_in_preview(as_publisher, question)
+    save_draft(as_editor, Question.objects.get(pk=question.pk), answer=SNEAKED_IN)
+    waiting = ApprovalRequest.objects.waiting().get()
+
+    response = approve(as_publisher, waiting, seen=seen)
+
+    assert response.status_code == 409
+    problem = text_of(page(response).select_one(".error-summary"))
+    assert "There is a problem: nothing has been published" in problem
+    assert "changed since you opened it" in problem
+    # What changed since it was sent is shown, word by word.
+    since_sent = page(response).select_one("[aria-labelledby=since-sent-heading]")
+    assert "SNEAKED-IN" in " ".join(text_of(ins) for ins in since_sent.select("ins"))
+    assert SNEAKED_IN not in main_text(client)
+    assert DRAFT not in main_text(client)
+    assert ApprovalRequest.objects.waiting().get() == waiting
+
+
+def test_a_draft_changed_since_it_was_sent_needs_the_changes_reviewed(
+    client, as_editor, as_publisher, question
+):
+    send_for_approval(as_editor, question, answer=DRAFT)
+    save_draft(as_editor, Question.objects.get(pk=question.pk), answer=SNEAKED_IN)
+    waiting = ApprovalRequest.objects.waiting().get()
+    # Opened after the change: the preview says so instead of offering Approve.
+    banner = page(as_publisher.get(preview_url(question))).select_one(".preview-banner")
+    assert "The draft has changed since it was sent." in text_of(banner)
+    assert banner.select_one("form.preview-publish") is None
+
+    refused = approve(as_publisher, waiting)
+    assert refused.status_code == 409
+    assert "has changed since Erin sent it for approval" in text_of(
+        page(refused).select_one(".error-summary")
+    )
+    assert SNEAKED_IN not in main_text(client)
+
+    # Reviewed again on that page, the draft as it is now can be approved.
+    form = page(refused).select_one("#content-main form")
+    data = {field["name"]: field.get("value", "") for field in form.select("input[type=hidden]")}
+    response = as_publisher.post(
+        reverse("admin:approval_approve", args=[waiting.pk]), {**data, "changes_reviewed": "yes"}
+    )
+    assert response.status_code == 302
+    assert SNEAKED_IN in main_text(client)
+
+
+def test_a_request_sent_again_after_the_publisher_looked_is_refused(
+    client, as_editor, as_publisher, question
+):
+    send_for_approval(as_editor, question, answer=DRAFT)
+    seen = seen_in_preview(as_publisher, question)
+    send_for_approval(
+        as_editor, Question.objects.get(pk=question.pk), answer=SNEAKED_IN, comment="One more thing."
+    )
+    waiting = ApprovalRequest.objects.waiting().get()
+
+    response = approve(as_publisher, waiting, seen=seen)
+
+    assert response.status_code == 409
+    assert SNEAKED_IN not in main_text(client)
+
+
+def test_approving_without_saying_what_was_seen_publishes_nothing(client, as_editor, as_publisher, question):
+    send_for_approval(as_editor, question, answer=DRAFT)
+    waiting = ApprovalRequest.objects.waiting().get()
+
+    response = as_publisher.post(reverse("admin:approval_approve", args=[waiting.pk]))
+
+    assert response.status_code == 409
+    assert DRAFT not in main_text(client)
+
+
+def test_the_draft_the_preview_showed_is_the_one_approved(client, as_editor, as_publisher, question):
+    send_for_approval(as_editor, question, answer=DRAFT)
+
+    response = approve(
+        as_publisher, ApprovalRequest.objects.waiting().get(), seen=seen_in_preview(as_publisher, question)
+    )
+
+    assert response.status_code == 302
+    assert DRAFT in main_text(client)
+    assert ApprovalRequest.objects.get().state == ApprovalRequest.State.APPROVED
+
+
+def test_a_leaflet_request_is_refused_when_a_board_published_with_it_changed(
+    client, as_editor, as_publisher, leaflet
+):
+    send_for_approval(as_editor, leaflet, introduction="Read this first.")
+    board = Board.objects.get(name="Peterborough Safeguarding Children Board")
+    save_draft(as_editor, board, telephone="01733 000111")
+    waiting = ApprovalRequest.objects.waiting().get()
+
+    response = approve(as_publisher, waiting)
+
+    assert response.status_code == 409
+    since_sent = text_of(page(response).select_one("[aria-labelledby=since-sent-heading]"))
+    assert "Peterborough Safeguarding Children Board" in since_sent
+    assert "01733 000111" not in main_text(client)
+
+
+def test_the_home_page_asks_for_a_review_of_a_draft_changed_since_it_was_sent(
+    as_editor, as_publisher, question
+):
+    send_for_approval(as_editor, question, answer=DRAFT)
+    save_draft(as_editor, Question.objects.get(pk=question.pk), answer=SNEAKED_IN)
+
+    (row,) = waiting_rows(as_publisher)
+
+    assert row.select_one("form") is None
+    link = next(a for a in row.select("a") if text_of(a).startswith("Changed since it was sent: review"))
+    assert link["href"] == reverse("admin:approval_approve", args=[ApprovalRequest.objects.get().pk])
+
+
+def test_marking_a_review_does_not_count_as_a_change_to_what_was_sent(
+    client, as_editor, as_publisher, leaflet
+):
+    send_for_approval(as_editor, leaflet, introduction="Read this first.")
+    mark_reviewed(Leaflet.objects.get(pk=leaflet.pk), None, timezone.localdate())
+
+    assert approve(as_publisher, ApprovalRequest.objects.waiting().get()).status_code == 302
+    assert "Read this first." in main_text(client)
+
+
+def test_publishing_writes_what_was_captured_not_what_was_saved_since(client, question):
+    question.answer = DRAFT
+    question.save()
+    publication = Publication.of(Question.objects.get(pk=question.pk))
+    Question.objects.filter(pk=question.pk).update(answer=SNEAKED_IN)
+
+    publish(publication, None)
+
+    assert DRAFT in main_text(client)
+    assert SNEAKED_IN not in main_text(client)

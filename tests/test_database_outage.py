@@ -12,7 +12,7 @@ from django.template import TemplateDoesNotExist
 from django.test import Client
 
 from scr_site import outage, saved_pages
-from scr_site.leaflet.drafts.publishing import publish, publish_item, withdraw
+from scr_site.leaflet.drafts.publishing import publish_item
 from scr_site.leaflet.models import Board, Leaflet, Page, Question, SiteSettings
 from scr_site.redis_cache import forget_breakers
 
@@ -139,7 +139,7 @@ def test_a_last_good_copy_still_answers_a_repeat_visit_with_304(client, site, da
 def test_a_withdrawn_page_is_not_brought_back_by_an_outage(client, site, database):
     privacy = Page.objects.get(slug="privacy")
     assert client.get("/privacy/").status_code == 200
-    withdraw(Page, privacy.pk)
+    privacy.delete()
     assert client.get("/privacy/").status_code == 404
     database.cut()
     assert_outage_page(client.get("/privacy/"))
@@ -195,7 +195,7 @@ def test_the_outage_page_is_rewritten_at_each_publication(
     board.telephone = "01733 863700"
     board.save()
     with django_capture_on_commit_callbacks(execute=True):
-        publish(board, user=None)
+        publish_item(board, user=None)
     assert b"01733 863700" in settings.OUTAGE_PAGE_FILE.read_bytes()
     database.cut()
     assert "01733 863700" in main_text(client.get("/privacy/"))

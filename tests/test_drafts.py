@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from scr_site.leaflet.admin_links import admin_url
 from scr_site.leaflet.drafts.preview import preview_url
+from scr_site.leaflet.drafts.publishing import deletions_are_drafts
 from scr_site.leaflet.models import Board, GuidanceLink, Leaflet, Page, Question
 
 from .helpers import page, text_of
@@ -169,7 +170,7 @@ def test_a_preview_says_it_is_a_preview(as_editor, preview_paths):
     for path in preview_paths:
         html = page(as_editor.get(path))
         assert text_of(html.select_one(".preview-banner h2")) == "Preview: not yet published"
-        assert "Families still see the published version." in text_of(html.select_one(".preview-banner"))
+        assert "Families still see what is live now." in text_of(html.select_one(".preview-banner"))
 
 
 def test_a_preview_with_no_changes_says_so(as_editor, leaflet):
@@ -187,7 +188,7 @@ def test_the_preview_labels_a_changed_question_and_shows_the_changed_words(as_ed
     entry = next(
         li for li in banner(response).select("ul.preview-changes > li") if question.question in text_of(li)
     )
-    assert "(Unpublished changes)" in text_of(entry)
+    assert "(Live, with a draft)" in text_of(entry)
     assert "six months" in " ".join(text_of(ins) for ins in entry.select("ins"))
 
 
@@ -210,8 +211,10 @@ def test_the_preview_labels_a_new_question(as_editor, leaflet):
     assert "Question: Can I Read the Report?" in banner_entries(response)
 
 
-def test_the_preview_lists_a_deleted_question_as_removed(as_publisher, leaflet, question):
-    delete(as_publisher, question)
+def test_the_preview_lists_a_question_removed_from_the_draft_as_removed(as_publisher, leaflet, question):
+    # A restore of a version without the question removes it from the draft only.
+    with deletions_are_drafts():
+        Question.objects.get(pk=question.pk).delete()
 
     response = preview_of(as_publisher, leaflet)
     assert question.question not in questions_on(response)
@@ -281,16 +284,17 @@ def test_a_new_question_appears_only_after_publishing(client, as_editor, as_publ
     assert "Yes, once it is done." in main_text(client)
 
 
-def test_a_deleted_question_stays_until_the_leaflet_is_published(client, as_publisher, leaflet, question):
-    delete(as_publisher, question)
-    assert not Question.objects.filter(pk=question.pk).exists()
+def test_a_deleted_question_is_withdrawn_at_once(client, as_publisher, leaflet, question):
     assert question.question in questions_on(client.get("/"))
 
-    publish_by_url(as_publisher, leaflet)
+    delete(as_publisher, question)
 
+    assert not Question.objects.filter(pk=question.pk).exists()
     assert question.question not in questions_on(client.get("/"))
     contents = [text_of(a) for a in page(client.get("/")).select("nav.contents a")]
     assert question.question not in contents
+    # Nothing is left for publishing the leaflet to remove.
+    assert "removed" not in text_of(banner(preview_of(as_publisher, leaflet)))
 
 
 def test_publishing_one_leaflet_leaves_another_leaflets_questions_alone(client, as_publisher, leaflet):
@@ -327,15 +331,11 @@ def test_a_board_can_be_published_on_its_own(client, as_editor, as_publisher, le
     assert "01733 000111" in main_text(client)
 
 
-def test_a_deleted_board_stays_until_a_leaflet_is_published(client, as_publisher, leaflet):
+def test_a_deleted_board_is_withdrawn_at_once(client, as_publisher, leaflet):
     board = Board.objects.get(name="Cambridgeshire Local Safeguarding Children Board")
-    delete(as_publisher, board)
     assert board.name in main_text(client)
-    assert f"Board: {board.name} (removed: it disappears when published)" in [
-        text_of(li) for li in banner(preview_of(as_publisher, leaflet)).select("ul.preview-changes > li")
-    ]
 
-    publish_by_url(as_publisher, leaflet)
+    delete(as_publisher, board)
 
     assert board.name not in main_text(client)
 
@@ -443,24 +443,24 @@ def status_in_list(browser, model, name):
 
 
 def test_the_list_shows_whether_families_see_the_latest_save(as_editor, as_publisher, leaflet, question):
-    assert status_in_list(as_editor, Question, question.question) == "No unpublished changes"
+    assert status_in_list(as_editor, Question, question.question) == "Live"
 
     save_draft(as_editor, question, answer=NEW_ANSWER)
-    assert status_in_list(as_editor, Question, question.question) == "Unpublished changes"
+    assert status_in_list(as_editor, Question, question.question) == "Live, with a draft"
     # Publishing the leaflet would publish the question, so the leaflet shows the change too.
-    assert status_in_list(as_editor, Leaflet, leaflet.title) == "Unpublished changes"
+    assert status_in_list(as_editor, Leaflet, leaflet.title) == "Live, with a draft"
 
     publish_by_url(as_publisher, leaflet)
-    assert status_in_list(as_editor, Question, question.question) == "No unpublished changes"
-    assert status_in_list(as_editor, Leaflet, leaflet.title) == "No unpublished changes"
+    assert status_in_list(as_editor, Question, question.question) == "Live"
+    assert status_in_list(as_editor, Leaflet, leaflet.title) == "Live"
 
 
 def test_the_leaflet_list_shows_a_saved_leaflet_as_a_draft_until_published(as_editor, as_publisher, leaflet):
     save_draft(as_editor, leaflet, introduction="Read this first.")
-    assert status_in_list(as_editor, Leaflet, leaflet.title) == "Unpublished changes"
+    assert status_in_list(as_editor, Leaflet, leaflet.title) == "Live, with a draft"
 
     publish_by_url(as_publisher, leaflet)
-    assert status_in_list(as_editor, Leaflet, leaflet.title) == "No unpublished changes"
+    assert status_in_list(as_editor, Leaflet, leaflet.title) == "Live"
 
 
 def test_the_list_shows_a_new_item_as_never_published(as_editor, leaflet_content):
@@ -469,7 +469,7 @@ def test_the_list_shows_a_new_item_as_never_published(as_editor, leaflet_content
         {"title": "Keeping Children Safe", "url": "https://www.gov.uk/keeping-children-safe", "order": 99},
     )
     assert response.status_code == 302
-    assert status_in_list(as_editor, GuidanceLink, "Keeping Children Safe") == "Never published"
+    assert status_in_list(as_editor, GuidanceLink, "Keeping Children Safe") == "Draft, never published"
 
 
 def test_the_status_line_says_what_is_live_and_who_changed_it(as_editor, question):
@@ -477,7 +477,8 @@ def test_the_status_line_says_what_is_live_and_who_changed_it(as_editor, questio
 
     status = text_of(page(as_editor.get(change_url(question))).select_one(".status-line"))
     assert status.startswith("Live since ")
-    assert "Unpublished changes by Erin at " in status
+    assert "Draft by Erin at " in status
+    assert "not live yet" in status
     assert "Compare with live" in status
 
 
@@ -495,7 +496,7 @@ def test_a_new_item_says_it_is_not_published_yet(as_editor, leaflet_content):
     link = GuidanceLink.objects.create(title="Keeping Children Safe", url="https://www.gov.uk/kcs")
 
     status = text_of(page(as_editor.get(change_url(link))).select_one(".status-line"))
-    assert status.startswith("Not published yet: families cannot see it.")
+    assert status.startswith("Draft, never published: families cannot see it.")
 
 
 def test_the_status_line_says_when_nothing_is_waiting(as_editor, question):

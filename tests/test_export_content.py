@@ -10,7 +10,7 @@ from django.test import Client
 
 from scr_site.leaflet.content_folder.files import read_leaflets, read_list, read_pages
 from scr_site.leaflet.content_folder.loader import load_content
-from scr_site.leaflet.drafts.publishing import publish, publish_item
+from scr_site.leaflet.drafts.publishing import deletions_are_drafts, publish_item
 from scr_site.leaflet.models import Board, GuidanceLink, Leaflet, Page, PublishedCopy, Question, SeededItem
 
 from .helpers import page, text_of
@@ -120,11 +120,11 @@ def test_a_site_rebuilt_from_the_export_shows_families_the_same_pages(leaflet_co
     contact = Page.objects.create(
         title="Contact us", slug="contact-us", body="## Phone\n\nCall us.", footer_order=40
     )
-    publish(contact, user=None)
+    publish_item(contact, user=None)
     privacy = Page.objects.get(slug="privacy")
     privacy.show_to_families = False
     privacy.save()
-    publish(privacy, user=None)
+    publish_item(privacy, user=None)
     paths = public_paths()
     before = what_families_read(paths)
 
@@ -151,15 +151,26 @@ def test_unpublished_drafts_are_not_exported(leaflet_content, tmp_path):
     assert "coming-soon" not in [p["slug"] for p in read_pages(tmp_path / "export")]
 
 
-def test_a_question_deleted_in_the_draft_is_exported_until_the_deletion_is_published(
+def test_a_question_removed_from_the_draft_is_exported_until_the_removal_is_published(
     leaflet_content, tmp_path
 ):
-    Question.objects.get(anchor="what-is-the-lscb").delete()
+    # Restoring a version without the question removes it from the draft only.
+    with deletions_are_drafts():
+        Question.objects.get(anchor="what-is-the-lscb").delete()
 
     export(tmp_path / "export")
 
     anchors = [s["anchor"] for s in read_leaflets(tmp_path / "export")[0]["questions"]]
     assert anchors[0] == "what-is-the-lscb"
+
+
+def test_a_deleted_question_is_not_exported(leaflet_content, tmp_path):
+    Question.objects.get(anchor="what-is-the-lscb").delete()
+
+    export(tmp_path / "export")
+
+    anchors = [s["anchor"] for s in read_leaflets(tmp_path / "export")[0]["questions"]]
+    assert "what-is-the-lscb" not in anchors
 
 
 def test_questions_are_numbered_in_their_published_order(leaflet_content, tmp_path):

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from scr_site.feedback.tokens import check_token
-from scr_site.leaflet.drafts.publishing import publish
+from scr_site.leaflet.drafts.publishing import publish_item
 from scr_site.leaflet.models import Board, Leaflet
 
 from .helpers import page, text_of
@@ -69,7 +69,7 @@ def test_a_new_board_number_shows_in_the_form_once_published_and_not_before(clie
     board.telephone = "01733 123456"
     board.save()
     assert "01733 123456" not in text_of(problem_section(client.get("/privacy/")))
-    publish(board, user=None)
+    publish_item(board, user=None)
     assert "01733 123456" in text_of(problem_section(client.get("/privacy/")))
 
 

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.test import override_settings
 from django.utils import timezone
 
-from scr_site.leaflet.drafts.publishing import publish
+from scr_site.leaflet.drafts.publishing import publish_item
 from scr_site.leaflet.models import Leaflet, Page, SiteSettings
 
 from .helpers import page, text_of
@@ -49,7 +49,7 @@ def test_each_entry_says_when_what_it_shows_was_last_published(client, leaflet_c
     privacy = Page.objects.get(slug="privacy")
     Page.objects.filter(pk=privacy.pk).update(title="Privacy")
     privacy.refresh_from_db()
-    publish(privacy, user=None)
+    publish_item(privacy, user=None)
     today = timezone.localdate().isoformat()
     entries = sitemap(client)
     assert entries[f"{SITE}/privacy/"] == today
@@ -62,7 +62,7 @@ def test_drafts_and_hidden_pages_are_left_out(client, leaflet_content):
     hidden = Page.objects.get(slug="accessibility")
     hidden.show_to_families = False
     hidden.save()
-    publish(hidden, user=None)
+    publish_item(hidden, user=None)
     entries = sitemap(client)
     assert f"{SITE}/coming-soon/" not in entries
     assert f"{SITE}/accessibility/" not in entries
@@ -72,7 +72,7 @@ def test_drafts_and_hidden_pages_are_left_out(client, leaflet_content):
 @override_settings(SITE_URL=SITE)
 def test_a_second_published_leaflet_is_listed_at_its_own_address(client, leaflet_content):
     second = Leaflet.objects.create(title="For young people", slug="young-people")
-    publish(second, user=None)
+    publish_item(second, user=None)
     assert f"{SITE}/leaflets/young-people/" in sitemap(client)
 
 

@@ -90,7 +90,8 @@ def test_publishing_is_listed_with_who_published(as_editor, as_publisher, leafle
 
     html = page(as_editor.get(history_url(leaflet)))
     activity = html.find("h2", string="Publishing and approval").find_next("ul")
-    assert [text_of(li).split(": ", 1)[1] for li in activity.select("li")] == ["Published. (Pat)"]
+    steps = [text_of(li).split(": ", 1)[1] for li in activity.select("li")]
+    assert steps == ["Published: now live (Pat)", "Published: now live: “Loaded from content/”"]
 
 
 @pytest.mark.parametrize("model", [Leaflet, Question, Board, GuidanceLink, Page])

@@ -18,7 +18,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from scr_site import saved_pages
-from scr_site.leaflet.drafts.publishing import publish, publish_item
+from scr_site.leaflet.drafts.publishing import publish_item
 from scr_site.leaflet.models import Leaflet, Page, Question, SiteNotice, SiteSettings
 
 from .helpers import page, text_of
@@ -247,7 +247,7 @@ def test_a_not_found_page_is_rendered_afresh_each_time(client, leaflet_content):
 def test_an_address_that_was_not_found_shows_the_page_once_it_is_published(client, leaflet_content):
     assert client.get("/coming-soon/").status_code == 404
     new_page = Page.objects.create(title="Coming soon", slug="coming-soon", body="Details will follow.")
-    publish(new_page, user=None)
+    publish_item(new_page, user=None)
     response = client.get("/coming-soon/")
     assert response.status_code == 200
     assert text_of(page(response).select_one("h1")) == "Coming soon"

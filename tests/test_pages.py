@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from scr_site.leaflet.admin_links import admin_url
-from scr_site.leaflet.drafts.publishing import publish
+from scr_site.leaflet.drafts.publishing import publish_item
 from scr_site.leaflet.models import Page, SiteSettings
 
 from .conftest import PUBLIC_PATHS
@@ -56,7 +56,7 @@ def test_page_body_is_edited_as_markdown_and_sanitised(client, leaflet_content):
     privacy = Page.objects.get(slug="privacy")
     privacy.body = "## New heading\n\nText <script>alert(1)</script> with [a link](javascript:alert(1))."
     privacy.save()
-    publish(privacy, user=None)
+    publish_item(privacy, user=None)
     html = page(client.get("/privacy/"))
     assert html.select_one("main h2").get_text() == "New heading"
     assert html.select_one("main script") is None
@@ -67,7 +67,7 @@ def test_unpublished_page_is_not_found_and_leaves_the_footer(client, leaflet_con
     privacy = Page.objects.get(slug="privacy")
     privacy.show_to_families = False
     privacy.save()
-    publish(privacy, user=None)
+    publish_item(privacy, user=None)
     assert client.get("/privacy/").status_code == 404
     assert page(client.get("/")).select_one('footer a[href="/privacy/"]') is None
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
-from scr_site.leaflet.drafts.publishing import mark_reviewed, publish
+from scr_site.leaflet.drafts.publishing import mark_reviewed, publish_item
 from scr_site.leaflet.models import Leaflet, Page
 from scr_site.leaflet.reviews import send_reminders
 
@@ -116,12 +116,12 @@ def test_marking_reviewed_publishes_no_draft_changes(client, as_reviewer, review
     assert text_of(html.h1) == "Privacy and cookies"
     assert text_of(html.select_one(".review-dates")).startswith("Page last reviewed: 1 October 2026.")
     status = page(as_reviewer.get(f"/admin/leaflet/page/{privacy.pk}/change/")).select_one(".status-line")
-    assert "Unpublished changes" in text_of(status)
+    assert "Draft by Rita" in text_of(status)
 
 
 def test_a_page_never_reviewed_shows_only_when_it_is_due(client, leaflet_content):
     new_page = Page.objects.create(title="Complaints", slug="complaints", body="Write to us.")
-    publish(new_page, user=None)
+    publish_item(new_page, user=None)
 
     line = review_line(client, "/complaints/")
     assert line.startswith("Next review due: ")
@@ -226,7 +226,7 @@ def reminder_domains(settings):
 
 def publish_all():
     for item in [*Leaflet.objects.all(), *Page.objects.all()]:
-        publish(item, user=None)
+        publish_item(item, user=None)
 
 
 @pytest.fixture
@@ -336,7 +336,7 @@ def test_an_item_hidden_from_families_is_not_reminded(mailoutbox, contacts):
     privacy = Page.objects.get(slug="privacy")
     privacy.show_to_families = False
     privacy.save()
-    publish(privacy, user=None)
+    publish_item(privacy, user=None)
     call_command("review_reminders", stdout=StringIO())
     assert not reminders_about(mailoutbox, "Privacy and cookies")
     assert reminders_about(mailoutbox, Leaflet.objects.get().title)
@@ -363,7 +363,7 @@ def test_an_address_typed_into_a_draft_is_not_reminded(mailoutbox, contacts):
 )
 def test_reminders_go_only_to_addresses_in_the_allowed_domains(mailoutbox, contacts, address):
     Page.objects.filter(slug="privacy").update(review_contact=address)
-    publish(Page.objects.get(slug="privacy"), user=None)
+    publish_item(Page.objects.get(slug="privacy"), user=None)
     out = StringIO()
     call_command("review_reminders", stdout=out)
     assert address not in [mail.to[0] for mail in mailoutbox]
@@ -372,7 +372,7 @@ def test_reminders_go_only_to_addresses_in_the_allowed_domains(mailoutbox, conta
 
 def test_reminders_go_to_addresses_in_a_subdomain_of_an_allowed_domain(mailoutbox, contacts):
     Page.objects.filter(slug="privacy").update(review_contact="web@council.example.gov.uk")
-    publish(Page.objects.get(slug="privacy"), user=None)
+    publish_item(Page.objects.get(slug="privacy"), user=None)
     call_command("review_reminders", stdout=StringIO())
     assert "web@council.example.gov.uk" in [mail.to[0] for mail in mailoutbox]
 
@@ -388,7 +388,7 @@ def test_with_no_allowed_domains_no_reminder_is_sent_and_the_reason_is_given(mai
 def test_a_title_with_a_line_break_reaches_no_header_and_stops_nobody_elses_reminder(mailoutbox, contacts):
     privacy = Page.objects.get(slug="privacy")
     Page.objects.filter(pk=privacy.pk).update(title="Privacy\nBcc: everyone@evil.example")
-    publish(Page.objects.get(pk=privacy.pk), user=None)
+    publish_item(Page.objects.get(pk=privacy.pk), user=None)
 
     out = StringIO()
     call_command("review_reminders", stdout=out)

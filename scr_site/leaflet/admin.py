@@ -36,7 +36,6 @@ class LeafletAdmin(SummaryWarningAdmin, QuestionListMixin, ReviewDatesMixin, Con
     search_fields = ["title", "introduction", "closing_text", "questions__question", "questions__answer"]
     prepopulated_fields = {"slug": ["title"]}
     actions = ["publish_selected", "mark_reviewed"]
-    withdraw_on_delete = True
     fieldsets = [
         (None, {"fields": ["title", "summary", "introduction", "show_to_families", "opened_version"]}),
         ("After the questions", {"fields": ["closing_text", "further_reading"]}),
@@ -120,7 +119,6 @@ class PageAdmin(SummaryWarningAdmin, PlainEnglishMixin, ReviewDatesMixin, Conten
     readonly_fields = ["plain_english_advice"]
     plain_english_field = "body"
     plain_english_top_heading = 2
-    withdraw_on_delete = True
     actions = ["publish_selected", "mark_reviewed"]
     fieldsets = [
         (

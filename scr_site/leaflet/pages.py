@@ -15,7 +15,7 @@ from .models import (
     Question,
     QuestionTranslation,
 )
-from .models.published import visible_to_families
+from .models.published import ordering_key, visible_to_families
 
 
 def _shown(site, model, **lookups):
@@ -76,15 +76,20 @@ def _changed_at(item):
 
 
 class WithDrafts:
-    """Published content with some draft rows in place of their published copies, for previews."""
+    """Published content with a Publication's drafts in place of their copies, for previews.
 
-    def __init__(self, site, drafts):
+    What it holds is exactly what publishing would leave live: the draft rows instead of their
+    published copies, and without the copies publishing would remove.
+    """
+
+    def __init__(self, site, publication):
         self.site = site
-        self.drafts = list(drafts)
+        self.drafts = publication.rows
+        self.removed = {(copy.content_type.model_class(), copy.object_id) for copy in publication.removed}
 
     def items(self, model, **lookups):
         mine = [row for row in self.drafts if type(row) is model]
-        replaced = {row.pk for row in mine}
-        published = [item for item in self.site.items(model, **lookups) if item.pk not in replaced]
+        hidden = {row.pk for row in mine} | {pk for kind, pk in self.removed if kind is model}
+        published = [item for item in self.site.items(model, **lookups) if item.pk not in hidden]
         matching = [row for row in mine if all(getattr(row, k) == v for k, v in lookups.items())]
-        return published + matching
+        return sorted(published + matching, key=ordering_key(model))

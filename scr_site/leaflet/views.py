@@ -11,13 +11,11 @@ from django.views.generic import TemplateView
 from scr_site.admin_site import staff_required
 
 from . import pages
-from .drafts import preview
-from .drafts.translation_preview import translation_context
+from .drafts import preview as drafts_preview
 from .localise import language_for
-from .models import Board, GuidanceLink, Leaflet, Page, Question
 from .models.published import published_site
-from .models.translations import TRANSLATION_MODELS
 from .permissions import can
+from .registry import PUBLISHED
 
 
 class PublicPage(TemplateView):
@@ -69,41 +67,19 @@ class PageView(PublicPage):
         return self.render_page(here, pages.footer_page(site, here, pages.find_page(site, slug)))
 
 
-def _preview(model, template, build):
-    """A staff-only, never-cached preview of one item, for those allowed to view that kind of item."""
-
-    @never_cache
-    @staff_required
-    def view(request, pk):
-        if not can(request.user, "view", model):
-            raise PermissionDenied
-        obj = get_object_or_404(model, pk=pk)
-        request.is_preview = True
-        return render(request, template, build(obj, request.user))
-
-    return view
-
-
 @never_cache
 @staff_required
-def preview_translation(request, kind, pk):
-    model = next((model for model in TRANSLATION_MODELS if model._meta.model_name == kind), None)
+def preview(request, kind, pk):
+    """A staff-only, never-cached preview of any item staff edit, for those allowed to view it."""
+    model = next((model for model in PUBLISHED if model._meta.model_name == kind), None)
     if model is None:
-        raise Http404("There is no such kind of translation.")
+        raise Http404("There is no such kind of item.")
     if not can(request.user, "view", model):
         raise PermissionDenied
     obj = get_object_or_404(model, pk=pk)
-    template, context = translation_context(obj, request.user)
+    template, context, site, here = drafts_preview.build(obj, request.user)
     request.is_preview = True
-    request.page_language = context["page_language"]
-    request.preview_site = context["preview_site"]
-    response = render(request, template, context)
-    return response
-
-
-LEAFLET_TEMPLATE = "leaflet/leaflet.html"
-preview_leaflet = _preview(Leaflet, LEAFLET_TEMPLATE, preview.leaflet_context)
-preview_question = _preview(Question, LEAFLET_TEMPLATE, preview.item_context)
-preview_board = _preview(Board, LEAFLET_TEMPLATE, preview.item_context)
-preview_guidancelink = _preview(GuidanceLink, LEAFLET_TEMPLATE, preview.item_context)
-preview_page = _preview(Page, "leaflet/page.html", preview.page_context)
+    request.preview_site = site
+    request.page_language = here
+    with translation.override(settings.LANGUAGE_CODE if here.is_english else here.code):
+        return render(request, template, context)

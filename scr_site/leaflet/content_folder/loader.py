@@ -6,6 +6,7 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from ..drafts.publication import Publication
 from ..drafts.publishing import publish
 from ..models import Board, GuidanceLink, Leaflet, Page, Question, SeededItem, SiteSettings
 from .files import ContentError, read_leaflets, read_list, read_pages, shown
@@ -80,7 +81,7 @@ class _Loader:
         with reversion.create_revision():
             obj.save()
             reversion.set_comment(LOADED)
-        publish(obj, user=None)
+        publish(Publication.single(obj), user=None, comment=LOADED)
 
 
 def _review_dates(data):

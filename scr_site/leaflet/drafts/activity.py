@@ -1,37 +1,25 @@
-"""What happened to an item besides saves: publishing and approval, kept in the admin's log."""
+"""Each step of publishing and approval, kept as a typed event in the item's history."""
 
-from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 
-PUBLISHED = "Published."
-SENT_FOR_APPROVAL = "Sent for approval"
-APPROVED = "Approved and published"
-SENT_BACK = "Sent back"
+from ..models import Activity
 
-_KINDS = (PUBLISHED, SENT_FOR_APPROVAL, APPROVED, SENT_BACK)
+Kind = Activity.Kind
 
 
-def record(obj, user, what, comment=""):
-    LogEntry.objects.create(
-        user=user,
+def record(obj, user, kind, comment="", for_user=None):
+    """Keep one step (an Activity.Kind) taken on `obj` by `user`."""
+    return Activity.objects.create(
         content_type=ContentType.objects.get_for_model(obj),
-        object_id=str(obj.pk),
+        object_id=obj.pk,
         object_repr=str(obj)[:200],
-        action_flag=CHANGE,
-        change_message=f"{what}: {comment}" if comment else what,
+        kind=kind,
+        user=user if getattr(user, "pk", None) else None,
+        comment=comment,
+        for_user=for_user,
     )
 
 
 def activity_of(obj):
-    """Publishing and approval steps for `obj`, newest first."""
-    kinds = Q()
-    for kind in _KINDS:
-        kinds |= Q(change_message__startswith=kind)
-    return (
-        LogEntry.objects.filter(
-            kinds, content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
-        )
-        .select_related("user")
-        .order_by("-action_time", "-pk")
-    )
+    """Every step taken on `obj`, newest first."""
+    return Activity.objects.for_object(obj).select_related("user", "for_user")

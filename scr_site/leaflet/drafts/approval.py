@@ -1,6 +1,10 @@
 """Approval: an Editor sends a draft to the Publishers, who publish it or send it back.
 
-Each step is emailed to the people who act next and kept in the item's history.
+A request records the draft exactly as it was sent (its Publication's values and their
+fingerprint). Approving publishes that and nothing else: if the draft has changed since it
+was sent, or since the Publisher opened it, approval is refused and the Publisher is shown
+what changed, to review it again. Each step is emailed to the people who act next and kept
+in the item's history.
 """
 
 from django.contrib.auth import get_user_model
@@ -17,7 +21,23 @@ from ..models import ApprovalRequest
 from ..permissions import PUBLISH
 from . import activity
 from .preview import preview_url
-from .publishing import publish_item
+from .publication import Publication
+from .publishing import publish
+
+Kind = activity.Kind
+
+
+class ApprovalRefused(Exception):
+    """The draft is not the one that was sent, or not the one the Publisher looked at.
+
+    `since_sent` lists what changed since the request was sent ([] if nothing did);
+    `publication` is the draft as it is now, for the Publisher to review again.
+    """
+
+    def __init__(self, message, publication, since_sent):
+        super().__init__(message)
+        self.publication = publication
+        self.since_sent = since_sent
 
 
 def publishers():
@@ -54,7 +74,8 @@ def links_for(obj):
 
 @transaction.atomic
 def send_for_approval(obj, user, comment=""):
-    """Ask the Publishers to approve `obj`'s draft. One waiting request per item: asking again updates it."""
+    """Ask the Publishers to approve `obj`'s draft as it is now. Asking again updates the one request."""
+    publication = Publication.of(obj)
     waiting = ApprovalRequest.objects.for_object(obj).waiting().first()
     if waiting is None:
         waiting = ApprovalRequest(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
@@ -62,8 +83,10 @@ def send_for_approval(obj, user, comment=""):
     waiting.requested_by = user
     waiting.requested_at = timezone.now()
     waiting.comment = comment
+    waiting.draft = publication.snapshot()
+    waiting.fingerprint = publication.fingerprint
     waiting.save()
-    activity.record(obj, user, activity.SENT_FOR_APPROVAL, comment)
+    activity.record(obj, user, Kind.SUBMITTED, comment)
     recipients = [person.email for person in publishers() if person != user]
     if recipients:
         _email(
@@ -75,14 +98,37 @@ def send_for_approval(obj, user, comment=""):
     return waiting
 
 
+def check(approval, seen, changes_reviewed=False):
+    """The Publication approving would publish, or ApprovalRefused.
+
+    `seen` is the fingerprint of the draft the Publisher was shown. `changes_reviewed` says
+    they were shown what changed since the request was sent, and approve the draft as it is.
+    """
+    publication = Publication.of(approval.item)
+    current = publication.fingerprint
+    since_sent = [] if approval.fingerprint == current else publication.differences_from(approval.draft or {})
+    if seen != current:
+        raise ApprovalRefused(
+            "The draft has changed since you opened it, so it was not published. Review it as it is now.",
+            publication,
+            since_sent,
+        )
+    if approval.fingerprint != current and not changes_reviewed:
+        raise ApprovalRefused(
+            f"“{approval.object_repr}” has changed since {name_of(approval.requested_by)} sent it for "
+            "approval, so it was not published. Review what changed before approving it.",
+            publication,
+            since_sent,
+        )
+    return publication
+
+
 @transaction.atomic
-def approve(approval, user):
-    """Publish the item as it is now and close the request."""
-    obj = approval.item
-    publish_item(obj, user)
-    close_waiting(obj, user, ApprovalRequest.State.APPROVED)
-    activity.record(obj, user, activity.APPROVED)
-    return obj
+def approve(approval, user, seen, changes_reviewed=False):
+    """Publish the draft the Publisher reviewed, and close the request. Returns the item."""
+    publication = check(approval, seen, changes_reviewed)
+    publish(publication, user, kind=Kind.APPROVED, approval=approval)
+    return publication.item
 
 
 @transaction.atomic
@@ -93,7 +139,7 @@ def send_back(approval, user, comment):
     approval.decided_at = timezone.now()
     approval.decision_comment = comment
     approval.save()
-    activity.record(obj, user, activity.SENT_BACK, comment)
+    activity.record(obj, user, Kind.SENT_BACK, comment, for_user=approval.requested_by)
     requester = approval.requested_by
     if requester is not None and requester.email:
         _email(
@@ -103,13 +149,6 @@ def send_back(approval, user, comment):
             {"request": approval, "publisher": name_of(user), "links": links_for(obj)},
         )
     return approval
-
-
-def close_waiting(obj, user, state=ApprovalRequest.State.APPROVED):
-    """Publishing an item answers any request waiting for it."""
-    ApprovalRequest.objects.for_object(obj).waiting().update(
-        state=state, decided_by=user, decided_at=timezone.now()
-    )
 
 
 def _one_line(obj):

@@ -1,155 +1,158 @@
-"""What a draft will look like when published, and how it differs from what families see now.
+"""Previews: the public page built by the same code as the live one, with a banner.
 
-A leaflet's preview shows every draft that publishing the leaflet would publish. A
-question's, a board's or a guidance link's preview shows the leaflet as families see
-it now with just that one draft in place, since publishing it publishes it alone.
+Every preview (a leaflet, a question, a board, a guidance link, a page, a translation) is
+the page the item appears on, built by pages.py from the published content with the item's
+Publication in place (pages.WithDrafts): exactly what publishing it would leave live. The
+banner says what that changes, and offers the next step: Publish, Approve or Send back, or,
+for an Editor, Send for approval.
 """
 
 from django.urls import reverse
-from django.utils import timezone
 
 from ..admin_links import admin_url
-from ..models import ApprovalRequest, Board, GuidanceLink, Leaflet, Page, Question
-from ..models.published import PublishedSite, published_copy, visible_to_families
+from ..localise import PageLanguage
+from ..models import ApprovalRequest, Leaflet, Page, Question
+from ..models.published import PublishedSite
+from ..pages import WithDrafts, footer_page, leaflet_page
 from ..permissions import can_publish
-from .diffs import changes_between
-from .publishing import Status, changes, draft_data, status_of
+from .publication import Publication
 
-LABELS = {
-    Leaflet: "Leaflet",
-    Question: "Question",
-    Board: "Board",
-    GuidanceLink: "Guidance link",
-    Page: "Page",
-}
-# The name of each kind's preview address in scr_site/leaflet/urls.py.
+LEAFLET_TEMPLATE, PAGE_TEMPLATE = "leaflet/leaflet.html", "leaflet/page.html"
+# The name of each English kind's preview address in scr_site/leaflet/urls.py.
 _URL_NAMES = {
-    Leaflet: "leaflet:preview_leaflet",
-    Question: "leaflet:preview_question",
-    Board: "leaflet:preview_board",
-    GuidanceLink: "leaflet:preview_guidancelink",
-    Page: "leaflet:preview_page",
+    "leaflet": "leaflet:preview_leaflet",
+    "question": "leaflet:preview_question",
+    "board": "leaflet:preview_board",
+    "guidancelink": "leaflet:preview_guidancelink",
+    "page": "leaflet:preview_page",
 }
 
 
 def preview_url(obj):
-    if type(obj) in _URL_NAMES:
-        return reverse(_URL_NAMES[type(obj)], args=[obj.pk])
+    name = _URL_NAMES.get(obj._meta.model_name)
+    if name:
+        return reverse(name, args=[obj.pk])
     return reverse("leaflet:preview_translation", args=[obj._meta.model_name, obj.pk])
 
 
 def label_of(model):
-    return LABELS.get(model) or str(model._meta.verbose_name).capitalize()
+    return str(model._meta.verbose_name).capitalize()
 
 
-def _describe(obj, copy):
-    status = status_of(obj, copy)
-    changes = changes_between(type(obj), copy.data if copy else {}, draft_data(obj))
-    obj.preview_status = status
-    if status == Status.PUBLISHED:
-        return None
-    return {"label": f"{label_of(type(obj))}: {obj}", "status": status, "changes": changes}
+# --- what publishing would change -----------------------------------------------------------
 
 
-def actions_for(obj, user, hidden_note=""):
+def describe(publication):
+    """(changes, removed): each changed row with its field changes, and what publishing removes.
+
+    Marks each row shown in the preview as new or changed (preview_status), for the labels
+    under the questions.
+    """
+    changes = []
+    for entry in publication.entries:
+        entry.row.preview_status = "new" if entry.copy is None else ("changed" if entry.is_changed else "")
+        if entry.is_changed:
+            changes.append(
+                {
+                    "label": f"{label_of(entry.model)}: {entry.row}",
+                    "standing": entry.standing,
+                    "changes": entry.changes,
+                }
+            )
+    removed = [
+        f"{label_of(copy.content_type.model_class())}: {copy.as_instance()}" for copy in publication.removed
+    ]
+    return changes, removed
+
+
+def unpublished_changes(obj):
+    """What publishing `obj` would change: (changes, labels of what it would remove)."""
+    return describe(Publication.of(obj))
+
+
+def actions_for(obj, user, publication):
+    """The banner's buttons; `seen` binds an approval to the draft this preview shows."""
     actions = {
         "object": obj,
         "edit_url": admin_url(obj),
         "publish_url": admin_url(obj, "publish"),
+        "approval_url": admin_url(obj, "approval"),
         "can_publish": can_publish(user),
-        "hidden_note": hidden_note,
+        "seen": publication.fingerprint,
     }
     waiting = ApprovalRequest.objects.for_object(obj).waiting().select_related("requested_by").first()
+    actions["waiting"] = waiting
     if waiting is not None and actions["can_publish"]:
         actions.update(
-            waiting=waiting,
+            changed_since_sent=waiting.fingerprint != publication.fingerprint,
             approve_url=reverse("admin:approval_approve", args=[waiting.pk]),
             send_back_url=reverse("admin:approval_send_back", args=[waiting.pk]),
         )
     return actions
 
 
-def _shown(item):
-    return getattr(item, "show_to_families", True)
+# --- the page -----------------------------------------------------------------------------
 
 
-def unpublished_changes(obj):
-    """What publishing `obj` would change: (changes, labels of what it would remove)."""
-    return describe_all(*changes(obj))
+def _language_of(obj):
+    language = getattr(obj, "language", None)
+    return PageLanguage(language) if language is not None else PageLanguage()
 
 
-def describe_all(items, removed):
-    # Describing each row also marks it (preview_status) for the "New" and "Changed" labels.
-    changes = [_describe(row, copy) for row, copy in items]
-    removed_labels = [
-        f"{label_of(copy.content_type.model_class())}: {copy.as_instance()}" for copy in removed
-    ]
-    return [change for change in changes if change], removed_labels
+def _shown_on(obj):
+    """The leaflet or page `obj` appears on (its English row)."""
+    english = getattr(obj, "english", obj) if hasattr(obj, "language") else obj
+    if isinstance(english, (Page, Leaflet)):
+        return english
+    if isinstance(english, Question):
+        return english.leaflet
+    return Leaflet.objects.filter(is_home_page=True).first() or Leaflet.objects.first()
 
 
-def leaflet_context(leaflet, user):
-    items, removed = changes(leaflet)
-    described, removed_labels = describe_all(items, removed)
-    return {
-        "leaflet": leaflet,
-        "questions": [row for row, _ in items if isinstance(row, Question) and row.show_to_families],
-        "boards": [row for row, _ in items if isinstance(row, Board)],
-        "guidance_links": [row for row, _ in items if isinstance(row, GuidanceLink)],
-        "last_updated": timezone.now(),
-        "preview": {
-            "changes": described,
-            "removed": removed_labels,
-            **actions_for(leaflet, user, "" if leaflet.show_to_families else _hidden(leaflet)),
-        },
-    }
+def _as_published(site, row):
+    """`row` as the preview's site has it (published or drafted), or the row itself if it has neither."""
+    found = site.items(type(row), pk=row.pk)
+    return found[0] if found else row
 
 
-def item_context(obj, user):
-    """The leaflet as families see it, with this one question, board or link as drafted."""
-    leaflet = obj.leaflet if isinstance(obj, Question) else Leaflet.objects.filter(is_home_page=True).first()
-    leaflet = leaflet or Leaflet.objects.first()
-    copy = published_copy(leaflet) if leaflet else None
-    shown_leaflet = copy.as_instance() if copy else leaflet
-    site = PublishedSite(models=[Question, Board, GuidanceLink])
-
-    def with_draft(model, **lookups):
-        items = [
-            item for item in site.items(model, **visible_to_families(model, lookups)) if item.pk != obj.pk
-        ]
-        if isinstance(obj, model) and _shown(obj):
-            items.append(obj)
-        return sorted(items, key=lambda item: (item.order, item.pk))
-
-    changes, _ = unpublished_changes(obj)
-    return {
-        "leaflet": shown_leaflet,
-        "questions": with_draft(Question, leaflet_id=leaflet.pk if leaflet else None),
-        "boards": with_draft(Board),
-        "guidance_links": with_draft(GuidanceLink),
-        "last_updated": timezone.now(),
-        "preview": {
-            "changes": changes,
-            "removed": [],
-            **actions_for(obj, user, "" if _shown(obj) else _hidden(obj)),
-        },
-    }
+def _notes(obj, site, page_item):
+    notes = []
+    english = getattr(obj, "english", obj)
+    if getattr(obj, "show_to_families", True) is False:
+        notes.append(
+            f"“{obj}” is not shown to families: its ‘Show to families’ box is unticked. "
+            "Publishing it keeps it hidden."
+        )
+    if english != page_item and not site.items(type(page_item), pk=page_item.pk, **_visible(page_item)):
+        notes.append(
+            f"The {label_of(type(page_item)).lower()} “{page_item}” it appears on is not live, so families "
+            "will not see this until that is published and shown to them."
+        )
+    language = getattr(obj, "language", None)
+    if language is not None and language.is_test:
+        notes.append(f"{language.name} is a test language: it is never shown to families.")
+    return notes
 
 
-def page_context(page, user):
-    changes, _ = unpublished_changes(page)
-    return {
-        "page": page,
-        "last_updated": timezone.now(),
-        "preview": {
-            "changes": changes,
-            "removed": [],
-            **actions_for(page, user, "" if page.show_to_families else _hidden(page)),
-        },
-    }
+def _visible(item):
+    return {"show_to_families": True} if hasattr(item, "show_to_families") else {}
 
 
-def _hidden(obj):
-    return (
-        f"“{obj}” is not shown to families: its ‘Show to families’ box is unticked. "
-        "Publishing it keeps it hidden."
-    )
+def build(obj, user):
+    """(template, context, site, page language) for the preview of any item staff edit."""
+    publication = Publication.of(obj)
+    site = WithDrafts(PublishedSite(), publication)
+    here = _language_of(obj)
+    changes, removed = describe(publication)
+    page_item = _shown_on(obj)
+    shown = _as_published(site, page_item)
+    if isinstance(page_item, Page):
+        context, template = footer_page(site, here, shown), PAGE_TEMPLATE
+    else:
+        context, template = leaflet_page(site, here, shown), LEAFLET_TEMPLATE
+    notes = _notes(obj, site, page_item)
+    actions = actions_for(obj, user, publication)
+    if getattr(getattr(obj, "language", None), "is_test", False):
+        actions["can_publish"] = False
+    context["preview"] = {"changes": changes, "removed": removed, "notes": notes, **actions}
+    return template, context, site, here

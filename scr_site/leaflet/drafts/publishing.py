@@ -1,138 +1,132 @@
-"""What is published, and publishing it."""
+"""Publishing: the one way content reaches families, and withdrawing, the one way it leaves.
 
-import json
+Every path that puts content live calls `publish`: the action bar's Publish, approving a
+request, the list's bulk action, publishing a leaflet with its questions, boards and links,
+publishing a translation, and load_content. It writes the values its Publication captured,
+records who published and why, closes the approval requests it answers, and tells the page
+cache, marking a withdrawal when it hides or removes anything.
+
+Every path that takes content off the site goes through `withdraw`: deleting an item of any
+kind (and whatever the deletion takes with it), and publishing a hidden item or a leaflet
+without a question it had. Restoring and importing never publish: they write drafts.
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models, transaction
+from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from ..models import (
-    Board,
-    BoardTranslation,
-    GuidanceLink,
-    GuidanceLinkTranslation,
-    InterfaceText,
-    Leaflet,
-    LeafletTranslation,
-    PublishedCopy,
-    Question,
-    QuestionTranslation,
-)
-from ..models.published import copies_of, published_copy, published_fields
+from scr_site import page_cache
+
+from ..models import ApprovalRequest, PublishedCopy
+from ..models.published import copies_of, published_copy
 from ..models.reviews import a_year_after
+from ..registry import translation_of
+from . import activity
+from .publication import Publication, draft_data
+from .states import shown
 
-
-class Status(models.TextChoices):
-    PUBLISHED = "published", "No unpublished changes"
-    CHANGED = "changed", "Unpublished changes"
-    NEW = "new", "Never published"
-
-
-def draft_data(obj):
-    """The row's publishable values, in the same JSON form a PublishedCopy stores."""
-    values = {field.attname: field.value_from_object(obj) for field in published_fields(type(obj))}
-    return json.loads(json.dumps(values, cls=DjangoJSONEncoder))
-
-
-def status_of(obj, copy=None):
-    copy = copy if copy is not None else published_copy(obj)
-    if copy is None:
-        return Status.NEW
-    return Status.PUBLISHED if copy.data == draft_data(obj) else Status.CHANGED
-
-
-def _together(obj):
-    """The groups of rows published with `obj`, each with the published copies they replace."""
-    if isinstance(obj, Leaflet):
-        return [
-            (obj.questions.all(), copies_of(Question).filter(data__leaflet_id=obj.pk)),
-            (Board.objects.all(), copies_of(Board)),
-            (GuidanceLink.objects.all(), copies_of(GuidanceLink)),
-        ]
-    if isinstance(obj, LeafletTranslation):
-        language = obj.language_id
-        questions = set(obj.english.questions.values_list("pk", flat=True))
-        questions |= {copy.object_id for copy in copies_of(Question).filter(data__leaflet_id=obj.english_id)}
-        in_language = {"data__language_id": language}
-        return [
-            (
-                QuestionTranslation.objects.filter(language_id=language, english__leaflet_id=obj.english_id),
-                copies_of(QuestionTranslation).filter(**in_language, data__english_id__in=questions),
-            ),
-            *[
-                (model.objects.filter(language_id=language), copies_of(model).filter(**in_language))
-                for model in (BoardTranslation, GuidanceLinkTranslation, InterfaceText)
-            ],
-        ]
-    return []
-
-
-def changes(obj):
-    """Everything publishing `obj` would change, as its preview shows it.
-
-    Returns (items, removed): each draft row publishing would publish (for a leaflet, its
-    questions, the boards and the guidance links; for a leaflet's translation, the
-    translations of those and of the site's own words) with its current published copy,
-    or None; and the published copies whose rows have since been deleted.
-    """
-    items, removed = [(obj, published_copy(obj))], []
-    for rows, copies in _together(obj):
-        by_id = {copy.object_id: copy for copy in copies.select_related("content_type")}
-        items += [(row, by_id.pop(row.pk, None)) for row in rows]
-        removed += by_id.values()
-    return items, removed
-
-
-def item_status(obj):
-    """What publishing `obj` would change, counting everything published with it."""
-    items, removed = changes(obj)
-    own = status_of(*items[0])
-    if own == Status.PUBLISHED and (removed or any(status_of(*item) != Status.PUBLISHED for item in items)):
-        return Status.CHANGED
-    return own
-
-
-def publish(obj, user):
-    """Make the row's current values the ones families see.
-
-    An item published unchanged keeps its date, so "Last updated" and "Live since" mean
-    the last time its words changed, not the last time something beside it did.
-    """
-    data = draft_data(obj)
-    copy = published_copy(obj)
-    if copy is not None and copy.data == data:
-        return
-    PublishedCopy.objects.update_or_create(
-        content_type=ContentType.objects.get_for_model(obj),
-        object_id=obj.pk,
-        defaults={"data": data, "published_at": timezone.now(), "published_by": user},
-    )
+Kind = activity.Kind
 
 
 class TestLanguageNotPublished(Exception):
     """Test languages are for previews only: families never see them."""
 
 
-@transaction.atomic
-def publish_item(obj, user):
-    """Publish `obj` as its preview shows it, with everything published together with it.
+def publish(publication, user, *, kind=Kind.PUBLISHED, comment="", approval=None):
+    """Put `publication` live, exactly as it was captured. Returns it.
 
-    For a leaflet: its questions, the boards and the guidance links; what was deleted in
-    the draft disappears from the public site now.
+    `kind` is how the history names the step (published or approved); `approval` is the
+    request being approved, if any. Rows whose published values are already these keep their
+    date, so "Live since" means the last time their words changed.
     """
-    if getattr(getattr(obj, "language", None), "is_test", False):
-        raise TestLanguageNotPublished(f"“{obj}” is a test language, for previews only.")
-    items, removed = changes(obj)
-    for row, _ in items:
-        publish(row, user)
-    for copy in removed:
+    item = publication.item
+    language = publication.language
+    if language is not None and language.is_test:
+        raise TestLanguageNotPublished(f"“{item}” is in a test language, for previews only.")
+    with transaction.atomic():
+        now = timezone.now()
+        hidden = []
+        for entry in publication.entries:
+            if entry.copy is not None and entry.copy.data == entry.data:
+                continue
+            if entry.copy is not None and shown(entry.copy.data) and not shown(entry.data):
+                hidden.append(entry.row)
+            PublishedCopy.objects.update_or_create(
+                content_type=ContentType.objects.get_for_model(entry.row),
+                object_id=entry.row.pk,
+                defaults={"data": entry.data, "published_at": now, "published_by": user},
+            )
+        for copy in publication.removed:
+            _withdraw_copies(copy.content_type.model_class(), [copy.object_id])
+        requester = approval.requested_by if approval is not None else None
+        activity.record(item, user, kind, comment, for_user=requester)
+        for row in hidden:
+            activity.record(row, user, Kind.WITHDRAWN, "Hidden from families.")
+        _settle_requests(publication, user, approval)
+        page_cache.invalidate(withdrawal=bool(hidden))
+    return publication
+
+
+def publish_item(obj, user, **how):
+    """Publish `obj` as its preview shows it now, with everything published together with it."""
+    return publish(Publication.of(obj), user, **how)
+
+
+def _settle_requests(publication, user, approval):
+    """Publishing a row answers every request waiting for it: each is closed as published."""
+    rows = Q(pk__in=[])
+    for entry in publication.entries:
+        rows |= Q(content_type=ContentType.objects.get_for_model(entry.row), object_id=entry.row.pk)
+    now = timezone.now()
+    for waiting in ApprovalRequest.objects.waiting().filter(rows).select_related("requested_by"):
+        waiting.state = ApprovalRequest.State.APPROVED
+        waiting.decided_by, waiting.decided_at = user, now
+        item = publication.item
+        is_the_item = (waiting.content_type.model_class(), waiting.object_id) == (type(item), item.pk)
+        if not is_the_item:
+            waiting.decision_comment = f"Published with “{item}”."
+        waiting.save()
+        if waiting != approval and waiting.item is not None:
+            activity.record(
+                waiting.item, user, Kind.PUBLISHED, waiting.decision_comment, for_user=waiting.requested_by
+            )
+
+
+# --- withdrawing ---------------------------------------------------------------------------
+
+# Set while a restore rewrites the drafts: a row it removes stays live until the next publication.
+_deleting_drafts = ContextVar("deleting_drafts", default=False)
+
+
+@contextmanager
+def deletions_are_drafts():
+    """Rows deleted inside this block are removed from the draft only, not from the public site."""
+    token = _deleting_drafts.set(True)
+    try:
+        yield
+    finally:
+        _deleting_drafts.reset(token)
+
+
+def withdraw_deleted(sender, instance, **kwargs):
+    """A published row is deleted (by staff, or with the item it belonged to): take it off the site."""
+    if not _deleting_drafts.get():
+        _withdraw_copies(sender, [instance.pk])
+
+
+def _withdraw_copies(model, pks):
+    """Remove the published copies of `model`'s rows `pks`, and of their translations in every language."""
+    copies = copies_of(model).filter(object_id__in=pks)
+    translation = translation_of(model)
+    if translation is not None:
+        copies = copies | copies_of(translation).filter(data__english_id__in=pks)
+    # Each deletion tells the page cache, as a withdrawal (scr_site/leaflet/public_changes.py).
+    for copy in copies:
         copy.delete()
-
-
-def withdraw(model, pk):
-    """Take an item off the public site now."""
-    copies_of(model).filter(object_id=pk).delete()
 
 
 def mark_reviewed(obj, user, on):

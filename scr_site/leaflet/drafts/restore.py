@@ -13,8 +13,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ..models import Question
+from . import activity
 from .compare import compare
 from .history import snapshot_of_row, snapshot_of_version
+from .publishing import deletions_are_drafts
 
 # Review dates record when someone last checked the content; an old version's dates are not news.
 _NOT_RESTORED = {
@@ -87,11 +89,15 @@ def restore(restore_plan, user, remove_questions=False):
         with transaction.atomic(), reversion.create_revision():
             reversion.set_user(user)
             reversion.set_comment(f"Restored the version saved on {when}")
-            for question in restore_plan.removes:
-                question.delete()
+            # A question the version lacks leaves the draft; families see it until the leaflet is published.
+            with deletions_are_drafts():
+                for question in restore_plan.removes:
+                    question.delete()
             row = _write(target.model, target.pk, target.values)
             for pk, values in (target.questions or {}).items():
                 _write(Question, pk, values)
+            verb = "Recovered the deleted item" if restore_plan.recovering else "Restored the version"
+            activity.record(row, user, activity.Kind.RESTORED, f"{verb} saved on {when}.")
     except ValidationError as error:
         raise RestoreRefused(_describe(error)) from None
     except IntegrityError:

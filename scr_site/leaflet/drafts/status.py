@@ -3,14 +3,14 @@
 from dataclasses import dataclass
 
 from ..models import ApprovalRequest
-from ..models.published import published_copy
 from .history import last_change
-from .publishing import Status, item_status
+from .publication import Publication
+from .states import Standing
 
 
 @dataclass
 class ItemStatus:
-    status: Status
+    standing: Standing
     live_since: object = None  # when families first saw the version they see now
     changed_by: object = None
     changed_at: object = None
@@ -18,18 +18,22 @@ class ItemStatus:
 
     @property
     def is_live(self):
-        return self.live_since is not None
+        return self.standing.is_live
 
     @property
-    def has_unpublished_changes(self):
-        return self.status != Status.PUBLISHED
+    def was_published(self):
+        return self.standing.was_published
+
+    @property
+    def has_draft(self):
+        return self.standing.has_draft
 
 
-def status_of_item(obj):
-    copy = published_copy(obj)
-    status = item_status(obj)
-    result = ItemStatus(status, live_since=copy.published_at if copy else None)
-    if status != Status.PUBLISHED:
+def status_of_item(obj, publication=None):
+    publication = publication or Publication.of(obj)
+    copy = publication.own.copy
+    result = ItemStatus(publication.standing, live_since=copy.published_at if copy else None)
+    if result.has_draft:
         latest = last_change(obj)
         if latest is not None:
             result.changed_by = latest.revision.user

@@ -16,6 +16,7 @@ from django.db import transaction
 from reversion.errors import RevertError
 from reversion.models import Version
 
+from ..drafts import activity
 from ..interface import LABELS
 from ..models import InterfaceText, Language
 from ..models.published import published_copy
@@ -224,5 +225,6 @@ def import_translation(data, filename, user, language=None):
             except ValidationError as error:
                 raise ImportRefused([f"{row}: {' '.join(error.messages)}"]) from None
             row.save()
+            activity.record(row, user, activity.Kind.IMPORTED, result.comment)
         result.rows = list(rows.values())
     return result

@@ -2,12 +2,14 @@
 
 - content: what staff edit (leaflets, their questions, boards, guidance links, pages);
 - published: the published copies families see;
+- activity: each step of publishing, as a typed event;
 - approval: drafts sent to a Publisher for approval;
 - reviews: review dates and the reminders sent about them;
 - site: site-wide settings and notices, and what load_content has created;
 - translations: the languages offered, and each item's words in them.
 """
 
+from .activity import Activity
 from .approval import ApprovalRequest
 from .content import Board, GuidanceLink, Leaflet, Page, Question
 from .published import PublishedCopy
@@ -25,6 +27,7 @@ from .translations import (
 )
 
 __all__ = [
+    "Activity",
     "ApprovalRequest",
     "Board",
     "BoardTranslation",

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 
@@ -17,8 +18,9 @@ class ApprovalQuerySet(models.QuerySet):
 class ApprovalRequest(models.Model):
     class State(models.TextChoices):
         WAITING = "waiting", "Waiting for approval"
-        APPROVED = "approved", "Approved and published"
+        APPROVED = "approved", "Approved: now live"
         SENT_BACK = "sent_back", "Sent back"
+        CLOSED = "closed", "Closed"
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
@@ -30,6 +32,10 @@ class ApprovalRequest(models.Model):
     requested_at = models.DateTimeField(default=timezone.now)
     comment = models.TextField(blank=True, max_length=2000)
     state = models.CharField(max_length=20, choices=State.choices, default=State.WAITING)
+    # The draft as it was sent: what publishing the item would put live, item by item, and its
+    # fingerprint. Approving publishes exactly this, or is refused (drafts/approval.py).
+    draft = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    fingerprint = models.CharField(max_length=64, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -68,7 +68,7 @@ def published_copy(obj):
     return copies_of(type(obj)).filter(object_id=obj.pk).first()
 
 
-def _ordering_key(model):
+def ordering_key(model):
     # The model's own fields only (a relation by its id); an order across relations is left out.
     own = [name for name in model._meta.ordering if "__" not in name and name.lstrip("-") != "pk"]
     names = [model._meta.get_field(name.lstrip("-")).attname for name in own]
@@ -96,7 +96,7 @@ class PublishedSite:
             instance = copy.as_instance()
             self._items[type(instance)].append(instance)
         for model, items in self._items.items():
-            items.sort(key=_ordering_key(model))
+            items.sort(key=ordering_key(model))
 
     def items(self, model, **lookups):
         """The model's published items whose published values match `lookups`, in order."""

@@ -7,13 +7,16 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.views.decorators.http import require_POST
 
 from ..admin_links import admin_url
 from ..drafts import approval
-from ..drafts.preview import preview_url, unpublished_changes
+from ..drafts.preview import describe, preview_url, unpublished_changes
+from ..drafts.publication import Publication
 from ..models import ApprovalRequest
 from ..permissions import can_publish
+
+# Ticked on the review page: the Publisher has seen what changed since the request was sent.
+CHANGES_REVIEWED = "changes_reviewed"
 
 
 class CommentForm(forms.Form):
@@ -84,12 +87,54 @@ def _waiting_request(request, pk):
     return waiting
 
 
-@require_POST
 def approve_view(request, pk, admin_site):
+    """Approve the draft the Publisher has looked at; refused, with what changed, if it is not the one sent.
+
+    GET shows the review page: what changed since the request was sent, and the draft against
+    what is live, with an Approve button bound to exactly that draft.
+    """
     waiting = _waiting_request(request, pk)
-    obj = approval.approve(waiting, request.user)
-    messages.success(request, f"Approved and published “{obj}”: families can see it now.")
-    return redirect(reverse("admin:index"))
+    problem = ""
+    if request.method == "POST":
+        try:
+            obj = approval.approve(
+                waiting,
+                request.user,
+                seen=request.POST.get("seen", ""),
+                changes_reviewed=request.POST.get(CHANGES_REVIEWED) == "yes",
+            )
+        except approval.ApprovalRefused as refused:
+            problem = str(refused)
+        else:
+            messages.success(request, f"Approved “{obj}”: it is live now, and families can see it.")
+            return redirect(reverse("admin:index"))
+    return _review_page(request, admin_site, waiting, problem)
+
+
+def _review_page(request, admin_site, waiting, problem):
+    obj = waiting.item
+    publication = Publication.of(obj)
+    since_sent = (
+        [] if waiting.fingerprint == publication.fingerprint else publication.differences_from(waiting.draft)
+    )
+    changes, removed = describe(publication)
+    context = {
+        **admin_site.each_context(request),
+        "title": f"Approve “{obj}”",
+        "request_for_approval": waiting,
+        "object": obj,
+        "opts": obj._meta,
+        "problem": problem,
+        "changed_since_sent": waiting.fingerprint != publication.fingerprint,
+        "since_sent": since_sent,
+        "seen": publication.fingerprint,
+        "changes_reviewed": CHANGES_REVIEWED,
+        "changes": changes,
+        "removed": removed,
+        "preview_url": preview_url(obj),
+        "send_back_url": reverse("admin:approval_send_back", args=[waiting.pk]),
+    }
+    return TemplateResponse(request, "admin/leaflet/approve.html", context, status=409 if problem else 200)
 
 
 def send_back_view(request, pk, admin_site):

@@ -19,9 +19,11 @@ from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
 from ..admin_links import admin_url
-from ..drafts import activity, approval, publishing
+from ..drafts import activity, publishing
 from ..drafts.preview import preview_url, unpublished_changes
+from ..drafts.publication import Publication
 from ..drafts.status import status_of_item
+from ..models.published import published_copy
 from ..permissions import can_publish, can_restore
 from .approval_views import ApprovalMixin
 from .forms import FIELD_WIDGETS, ContentForm
@@ -39,9 +41,6 @@ class ContentAdmin(HistoryMixin, ApprovalMixin, admin.ModelAdmin):
     change_form_template = "admin/leaflet/content_change_form.html"
     change_list_template = "admin/leaflet/content_change_list.html"
     actions = ["publish_selected"]
-    # Deleting a leaflet or a page takes it off the site at once (only Publishers can delete).
-    # Questions, boards and links leave when their leaflet is next published.
-    withdraw_on_delete = False
 
     # --- saving: every save is a version in the history ----------------------
 
@@ -85,7 +84,7 @@ class ContentAdmin(HistoryMixin, ApprovalMixin, admin.ModelAdmin):
 
     @admin.display(description="publishing")
     def publishing_status(self, obj):
-        return publishing.item_status(obj).label
+        return Publication.of(obj).standing.label
 
     # --- the action bar and status line --------------------------------------
 
@@ -167,9 +166,19 @@ class ContentAdmin(HistoryMixin, ApprovalMixin, admin.ModelAdmin):
         if not can_publish(request.user):
             raise PermissionDenied
         obj = get_object_or_404(self.model, pk=object_id)
+        publication = Publication.of(obj)
+        # From a preview, Publish is bound to the draft it showed.
+        seen = request.POST.get("seen")
+        if seen is not None and seen != publication.fingerprint:
+            self.message_user(
+                request,
+                "The draft has changed since you opened the preview, so nothing was published. "
+                "Preview it again to see it as it is now.",
+                messages.ERROR,
+            )
+            return redirect(preview_url(obj))
         try:
-            with transaction.atomic():
-                self.publish_object(request, obj)
+            publishing.publish(publication, request.user)
         except publishing.TestLanguageNotPublished as refused:
             self.message_user(request, f"{refused} Nothing was published.", messages.ERROR)
             return redirect(admin_url(obj))
@@ -184,11 +193,6 @@ class ContentAdmin(HistoryMixin, ApprovalMixin, admin.ModelAdmin):
         )
         return redirect(admin_url(obj))
 
-    def publish_object(self, request, obj):
-        publishing.publish_item(obj, request.user)
-        approval.close_waiting(obj, request.user)
-        activity.record(obj, request.user, activity.PUBLISHED)
-
     def public_url(self, obj):
         """Where families see the item."""
         return obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else "/"
@@ -198,7 +202,7 @@ class ContentAdmin(HistoryMixin, ApprovalMixin, admin.ModelAdmin):
         try:
             with transaction.atomic():
                 for obj in queryset:
-                    self.publish_object(request, obj)
+                    publishing.publish_item(obj, request.user)
         except publishing.TestLanguageNotPublished as refused:
             self.message_user(request, f"{refused} Nothing was published.", messages.ERROR)
             return
@@ -225,17 +229,18 @@ class ContentAdmin(HistoryMixin, ApprovalMixin, admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/leaflet/changes.html", context)
 
-    # --- deleting -------------------------------------------------------------
+    # --- deleting: only Publishers can; whatever was live is withdrawn at once --------------
+    # (drafts/publishing.withdraw_deleted does it for every deletion; here it is kept in the history.)
 
     def delete_model(self, request, obj):
-        pk = obj.pk
+        self._record_withdrawals(request, [obj])
         super().delete_model(request, obj)
-        if self.withdraw_on_delete:
-            publishing.withdraw(type(obj), pk)
 
     def delete_queryset(self, request, queryset):
-        pks = list(queryset.values_list("pk", flat=True))
+        self._record_withdrawals(request, list(queryset))
         super().delete_queryset(request, queryset)
-        if self.withdraw_on_delete:
-            for pk in pks:
-                publishing.withdraw(self.model, pk)
+
+    def _record_withdrawals(self, request, objs):
+        for obj in objs:
+            if published_copy(obj) is not None:
+                activity.record(obj, request.user, activity.Kind.WITHDRAWN, "Deleted.")

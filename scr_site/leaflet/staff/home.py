@@ -9,7 +9,8 @@ from django.utils import timezone
 from ..admin_links import admin_url
 from ..drafts.history import HISTORY_MODELS, last_change
 from ..drafts.preview import preview_url
-from ..drafts.publishing import Status, status_of
+from ..drafts.publication import Publication, draft_data
+from ..drafts.states import Standing, standing
 from ..drafts.translations import all_out_of_date
 from ..links.checker import BROKEN
 from ..models import ApprovalRequest, GuidanceLink, QuestionTranslation
@@ -30,13 +31,16 @@ class WaitingItem:
     changes_url: str
     approve_url: str
     send_back_url: str
+    # The draft as the Publisher sees it listed here, which Approve is bound to.
+    seen: str
+    changed_since_sent: bool
 
 
 @dataclass
 class DraftItem:
     obj: object
     kind: str
-    status: Status
+    standing: Standing
     saved_at: datetime.datetime
     edit_url: str
     preview_url: str
@@ -48,6 +52,7 @@ def waiting_for_approval():
         obj = waiting.item
         if obj is None:
             continue
+        fingerprint = Publication.of(obj).fingerprint
         items.append(
             WaitingItem(
                 request=waiting,
@@ -57,6 +62,8 @@ def waiting_for_approval():
                 changes_url=admin_url(obj, "changes"),
                 approve_url=reverse("admin:approval_approve", args=[waiting.pk]),
                 send_back_url=reverse("admin:approval_send_back", args=[waiting.pk]),
+                seen=fingerprint,
+                changed_since_sent=fingerprint != waiting.fingerprint,
             )
         )
     return items
@@ -70,8 +77,9 @@ def drafts_of(user):
             continue
         copies = {copy.object_id: copy for copy in copies_of(model)}
         for obj in model.objects.all():
-            status = status_of(obj, copies.get(obj.pk))
-            if status == Status.PUBLISHED:
+            copy = copies.get(obj.pk)
+            where = standing(copy.data if copy else None, draft_data(obj))
+            if not where.has_draft:
                 continue
             last = last_change(obj)
             if last is not None and last.revision.user_id == user.pk:
@@ -79,7 +87,7 @@ def drafts_of(user):
                     DraftItem(
                         obj,
                         model._meta.verbose_name,
-                        status,
+                        where,
                         last.revision.date_created,
                         admin_url(obj),
                         preview_url(obj),

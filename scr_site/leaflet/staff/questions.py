@@ -11,8 +11,10 @@ from django.shortcuts import redirect
 
 from ..admin_links import admin_url
 from ..drafts.preview import preview_url
-from ..drafts.publishing import status_of
+from ..drafts.publication import draft_data
+from ..drafts.states import standing
 from ..models import Question
+from ..models.published import copies_of
 
 MOVE = "_move"
 ORDER_STEP = 10
@@ -31,11 +33,14 @@ class QuestionRow:
 
 def rows_for(leaflet):
     questions = list(leaflet.questions.all())
+    copies = {
+        copy.object_id: copy for copy in copies_of(Question).filter(object_id__in=[q.pk for q in questions])
+    }
     return [
         QuestionRow(
             question=question,
             position=position,
-            status_label=_status_label(question),
+            status_label=_status_label(question, copies.get(question.pk)),
             edit_url=admin_url(question),
             preview_url=f"{preview_url(question)}#{question.anchor}",
             is_first=position == 1,
@@ -45,10 +50,9 @@ def rows_for(leaflet):
     ]
 
 
-def _status_label(question):
-    labels = {"published": "Live", "changed": "Unpublished changes", "new": "Never published"}
-    label = labels[status_of(question)]
-    return label if question.show_to_families else f"{label}, hidden from families"
+def _status_label(question, copy):
+    label = standing(copy.data if copy else None, draft_data(question)).label
+    return label if question.show_to_families else f"{label}; hidden from families in the draft"
 
 
 def move(leaflet, pk, direction):
