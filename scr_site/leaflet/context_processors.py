@@ -12,10 +12,6 @@ def site(request):
     a page not found at /pl/… is in Polish too).
     """
 
-    def content():
-        # A preview shows drafts; everything else what is published.
-        return getattr(request, "preview_site", None) or published_site(request)
-
     def language_links():
         # Only a leaflet or a footer page is at the same address in each language.
         if not getattr(request, "in_every_language", False):
@@ -28,6 +24,8 @@ def site(request):
         "footer_pages": SimpleLazyObject(lambda: localise.footer_pages(request)),
         "site_notice": SimpleLazyObject(lambda: localise.site_notice(request)),
         "page_language": SimpleLazyObject(lambda: localise.page_language_of(request)),
-        "ui": SimpleLazyObject(lambda: localise.interface(content(), localise.page_language_of(request))),
+        "ui": SimpleLazyObject(
+            lambda: localise.interface(published_site(request), localise.page_language_of(request))
+        ),
         "language_links": SimpleLazyObject(language_links),
     }

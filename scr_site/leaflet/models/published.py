@@ -108,7 +108,14 @@ class PublishedSite:
 
 
 def published_site(request):
-    """The PublishedSite for this request, read once however many parts of the page need it."""
+    """The content this request's page is built from, read once however many parts of the page need it.
+
+    What is published; for a staff preview, what is published with the drafts in place
+    (request.preview_site), so the footer and the words around the content match the preview.
+    """
+    preview = getattr(request, "preview_site", None)
+    if preview is not None:
+        return preview
     if not hasattr(request, "_published_site"):
         request._published_site = PublishedSite()
     return request._published_site
