@@ -116,7 +116,7 @@ def test_an_answer_goes_from_editor_to_families_by_keyboard_alone(
 
     tab_to(pat, "Approve and publish")
     follow(pat, "Enter")
-    expect(pat.locator(".messagelist")).to_contain_text(f"Approved and published “{QUESTION}”")
+    expect(pat.locator(".messagelist")).to_contain_text(f"Approved “{QUESTION}”: it is live now")
     expect(pat.get_by_role("region", name="Waiting for your approval")).to_contain_text(
         "Nothing is waiting for approval."
     )
