@@ -1,4 +1,4 @@
-"""A preview is the page families get once the draft is published: built by the same code from the same content.
+"""A preview is the page families get once the draft is published: the same code, the same content.
 
 Each kind of item is changed as staff would change it, previewed, then published; the
 preview's page (without its banner and labels) must be the page families then see.
