@@ -221,7 +221,7 @@ class ContentAdmin(HistoryMixin, ApprovalMixin, admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "object": obj,
-            "title": f"Unpublished changes to “{obj}”",
+            "title": f"Compare the draft of “{obj}” with what is live",
             "changes": changes,
             "removed": removed,
             "item_status": status_of_item(obj),
