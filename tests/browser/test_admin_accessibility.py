@@ -78,6 +78,7 @@ def staff_pages(site_url):
         "recover list": admin_url(Question, "recoverlist"),
         "recover confirmation": admin_url(Question, "recover", deleted_version.pk),
         "send back": reverse("admin:approval_send_back", args=[waiting.pk]),
+        "approval review": reverse("admin:approval_approve", args=[waiting.pk]),
         "language list": admin_url(Language, "changelist"),
         "language form": admin_url(polish),
         "leaflet translation form": admin_url(LeafletTranslation.objects.get(language=polish)),
