@@ -1,4 +1,4 @@
-"""Writing the published translations out in the content/ format (see content_translation_files.py).
+"""Writing the published translations out in the content/ format (see translation_files.py).
 
 Only published translations of published English are written, with the same keys, slugs
 and question file names as the English export, so load_content matches them up again.

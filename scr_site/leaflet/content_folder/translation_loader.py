@@ -150,6 +150,6 @@ class _TranslationLoader:
 
 
 def load_translations(loader, translations, leaflets, boards, links, pages):
-    """Load every language's files (read and checked by content_translation_files) with `loader`."""
+    """Load every language's files (read and checked by translation_files.py) with `loader`."""
     for files in translations:
         _TranslationLoader(loader, files).load(leaflets, boards, links, pages)
