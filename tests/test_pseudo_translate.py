@@ -17,7 +17,8 @@ from scr_site.leaflet.models import (
     QuestionTranslation,
     SiteNotice,
 )
-from scr_site.leaflet.models.translations import TEST_LANGUAGES, TRANSLATION_MODELS
+from scr_site.leaflet.models.languages import TEST_LANGUAGES
+from scr_site.leaflet.models.translations import TRANSLATION_MODELS
 from scr_site.leaflet.pseudo import english_of
 from scr_site.leaflet.pseudo_text import accented, mirrored
 

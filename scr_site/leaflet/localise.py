@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from django.http import Http404
 
-from .drafts.translations import stale_fields
 from .interface import LABELS
 from .models import (
     BoardTranslation,
@@ -26,8 +25,8 @@ from .models import (
     SiteNotice,
     SiteNoticeTranslation,
 )
+from .models.languages import LANGUAGE_CODE
 from .models.published import published_site
-from .models.translations import LANGUAGE_CODE
 
 ENGLISH = "en-GB"
 TRANSLATION_OF = {
@@ -164,9 +163,8 @@ def _english_changed_on(item, translation, model):
     """When the English was published with a change this translation has not caught up with."""
     if translation is None:
         return None
-    values = {name: getattr(translation, name) for name in model.FIELDS}
     now = {name: getattr(item, name) for name in model.FIELDS}
-    if stale_fields(values, translation.translated_from or {}, now, model.FIELDS):
+    if translation.stale_fields(now):
         return getattr(item, "published_at", None)
     return None
 

@@ -12,8 +12,9 @@ from django.db import transaction
 
 from .interface import LABELS
 from .models import InterfaceText, Language
+from .models.languages import TEST_LANGUAGES
 from .models.published import published_copy
-from .models.translations import TEST_LANGUAGES, TRANSLATION_MODELS
+from .models.translations import TRANSLATION_MODELS
 from .pseudo_text import accented, mirrored
 
 MADE_BY = {"en-xa": accented, "ar-xb": mirrored}

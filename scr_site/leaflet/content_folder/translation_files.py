@@ -24,7 +24,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 
 from ..interface import LABELS
-from ..models.translations import LANGUAGE_CODE, TEST_LANGUAGES
+from ..models.languages import LANGUAGE_CODE, TEST_LANGUAGES
 from .files import ContentError, load_yaml, read_front_matter, read_list, require
 
 TRANSLATED_FROM = "translated_from"

@@ -34,23 +34,6 @@ def bring_up_to_date(translation):
     translation.translated_from = english_now(translation)
 
 
-def stale_fields(translation_values, translated_from, now, fields):
-    """The fields a translation fills whose English has changed: [(name, English then, English now)]."""
-    stale = []
-    for name in fields:
-        if name == "texts":
-            for key, text in (translation_values.get("texts") or {}).items():
-                before, after = (
-                    (translated_from.get("texts") or {}).get(key, ""),
-                    now.get("texts", {}).get(key, ""),
-                )
-                if text and before != after:
-                    stale.append((key, before, after))
-        elif translation_values.get(name) and (translated_from.get(name) or "") != (now.get(name) or ""):
-            stale.append((name, translated_from.get(name) or "", now.get(name) or ""))
-    return stale
-
-
 @dataclass
 class OutOfDate:
     translation: object
@@ -63,10 +46,7 @@ class OutOfDate:
 
 def out_of_date(translation):
     """An OutOfDate for the draft `translation`, or None if it matches the English published now."""
-    values = {name: getattr(translation, name) for name in translation.FIELDS}
-    stale = stale_fields(
-        values, translation.translated_from or {}, english_now(translation), translation.FIELDS
-    )
+    stale = translation.stale_fields(english_now(translation))
     if not stale:
         return None
     return OutOfDate(
