@@ -11,7 +11,6 @@ from scr_site.paths import reserved_slugs
 
 from ..fields import WebAddressField
 from ..markdown import render
-from ..permissions import CUSTOM_PERMISSIONS
 from ..validators import (
     international_phone,
     normalise_postcode,
@@ -77,8 +76,11 @@ class Leaflet(ReviewDates):
 
     class Meta:
         ordering = ["-is_home_page", "title"]
-        # Rights for the whole site's content, held by the Publisher role.
-        permissions = CUSTOM_PERMISSIONS
+        # Rights for the whole site's content, held by the Publisher role (see permissions.py).
+        permissions = [
+            ("publish_content", "Can publish changes to the leaflets, pages, boards and guidance links"),
+            ("restore_content", "Can restore earlier versions and deleted items"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["is_home_page"], condition=Q(is_home_page=True), name="one_home_page_leaflet"
