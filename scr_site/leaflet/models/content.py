@@ -1,5 +1,6 @@
 """The leaflet's content, as staff edit it: each row is the draft of what families will see."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -280,8 +281,10 @@ class Page(ReviewDates):
         return reverse("leaflet:page", kwargs={"slug": self.slug})
 
     def clean(self):
-        # Pages live at the top of the site, beside addresses the site itself uses.
-        if self.slug in reserved_slugs():
+        # Pages live at the top of the site, beside addresses the site itself uses and its
+        # languages' (/pl/). Language is looked up by name: its module imports this one.
+        languages = apps.get_model("leaflet", "Language").objects.values_list("code", flat=True)
+        if self.slug in reserved_slugs() | set(languages):
             raise ValidationError(
                 {"slug": f"The address “{self.slug}” is used by the site itself. Choose another."}
             )
