@@ -21,8 +21,8 @@ from ..models import (
     QuestionTranslation,
 )
 from ..models.published import PublishedSite, copies_of
-from .export import dump_yaml, list_keys, markdown_file, question_files, without_empty
 from .translation_files import TRANSLATED_FROM
+from .writing import dump_yaml, list_keys, markdown_file, question_files, without_empty
 
 _LANGUAGE_NOTE = "# The language; its folder's name is its code, which is also its web address.\n"
 _KEY_NOTE = '# "key" is the English item\'s key (see boards.yaml and guidance.yaml); never change it.\n'
