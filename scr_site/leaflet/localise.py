@@ -14,28 +14,19 @@ from django.http import Http404
 
 from .interface import LABELS
 from .models import (
-    BoardTranslation,
-    GuidanceLinkTranslation,
     InterfaceText,
     Language,
     LeafletTranslation,
     Page,
     PageTranslation,
-    QuestionTranslation,
     SiteNotice,
     SiteNoticeTranslation,
 )
 from .models.languages import LANGUAGE_CODE
 from .models.published import published_site
+from .registry import translation_of
 
 ENGLISH = "en-GB"
-TRANSLATION_OF = {
-    "leaflet": LeafletTranslation,
-    "question": QuestionTranslation,
-    "board": BoardTranslation,
-    "guidancelink": GuidanceLinkTranslation,
-    "page": PageTranslation,
-}
 REVIEW_FIELDS = ("last_reviewed_on", "next_review_due")
 
 
@@ -138,7 +129,7 @@ def localised(items, translations, page_language):
 
 
 def _localise(item, translation, page_language):
-    model = TRANSLATION_OF[item._meta.model_name]
+    model = translation_of(item._meta.model)
     shown = copy.copy(item)
     for name in model.FIELDS:
         text = getattr(translation, name, "") if translation is not None else ""

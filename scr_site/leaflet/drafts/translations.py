@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..interface import LABELS
 from ..models import InterfaceText
 from ..models.published import published_copy
-from ..models.translations import TRANSLATION_MODELS
+from ..registry import TRANSLATIONS
 from .diffs import FieldChange
 
 
@@ -63,7 +63,7 @@ def _label(translation, name):
 def all_out_of_date(language=None):
     """Every translation whose English has changed since, language by language."""
     found = []
-    for model in TRANSLATION_MODELS:
+    for model in TRANSLATIONS:
         rows = model.objects.select_related("language")
         if model is not InterfaceText:
             rows = rows.select_related("english")

@@ -31,6 +31,11 @@ class Translation(models.Model):
     FIELDS = ()
     # Markdown fields, rendered to HTML on save as the English ones are.
     MARKDOWN = {}
+    # What translators' files (segment ids: board/3/name) and content/ keys (board:peterborough)
+    # call the English item this translates. Never changes: files in use carry it.
+    KIND = ""
+    # Where each field families read appears, told to a translator beside its English.
+    WHERE = {}
 
     class Meta:
         abstract = True
@@ -87,6 +92,13 @@ class LeafletTranslation(ReviewDates, Translation):
 
     FIELDS = ("title", "summary", "introduction", "closing_text", "further_reading")
     MARKDOWN = {"introduction": 3, "closing_text": 3, "further_reading": 3}
+    KIND = "leaflet"
+    WHERE = {
+        "title": "Heading: the leaflet's title, the main heading of its page",
+        "introduction": "Text under the leaflet's title, before the list of questions",
+        "closing_text": "Text after the last question, just before the boards' contact details",
+        "further_reading": "Text just before the list of guidance documents",
+    }
 
     class Meta:
         constraints = _unique("one_leaflet_translation_per_language")
@@ -101,6 +113,11 @@ class QuestionTranslation(Translation):
 
     FIELDS = ("question", "answer")
     MARKDOWN = {"answer": 3}
+    KIND = "question"
+    WHERE = {
+        "question": "Heading: a question in the leaflet, also listed under “Contents”",
+        "answer": "Answer: the text under the question's heading",
+    }
 
     class Meta:
         constraints = _unique("one_question_translation_per_language")
@@ -114,6 +131,8 @@ class BoardTranslation(Translation):
     name = models.CharField(max_length=300, blank=True, validators=ONE_LINE, help_text=BLANK_FALLS_BACK)
 
     FIELDS = ("name",)
+    KIND = "board"
+    WHERE = {"name": "Heading: a board's name, above its address, telephone and email (not translated)"}
 
     class Meta:
         constraints = _unique("one_board_translation_per_language")
@@ -126,6 +145,11 @@ class GuidanceLinkTranslation(Translation):
     description = models.CharField(max_length=400, blank=True, help_text=BLANK_FALLS_BACK)
 
     FIELDS = ("title", "description")
+    KIND = "guidance"
+    WHERE = {
+        "title": "Link: the words of a link to a government guidance document",
+        "description": "Text: one sentence under that link",
+    }
 
     class Meta:
         constraints = _unique("one_guidance_link_translation_per_language")
@@ -141,6 +165,12 @@ class PageTranslation(ReviewDates, Translation):
 
     FIELDS = ("title", "summary", "body")
     MARKDOWN = {"body": 2}
+    KIND = "page"
+    WHERE = {
+        "title": "Heading: a page's title, also its link at the foot of every page",
+        "summary": "Summary of the page, for search engines and link previews",
+        "body": "The page's text",
+    }
 
     class Meta:
         constraints = _unique("one_page_translation_per_language")
@@ -186,14 +216,3 @@ class InterfaceText(Translation):
             for key, text in (self.texts or {}).items()
             if text and before.get(key, "") != now.get(key, "")
         ]
-
-
-TRANSLATION_MODELS = [
-    LeafletTranslation,
-    QuestionTranslation,
-    BoardTranslation,
-    GuidanceLinkTranslation,
-    PageTranslation,
-    SiteNoticeTranslation,
-    InterfaceText,
-]
