@@ -95,6 +95,7 @@ class LeafletTranslation(ReviewDates, Translation):
     KIND = "leaflet"
     WHERE = {
         "title": "Heading: the leaflet's title, the main heading of its page",
+        "summary": "Summary of the leaflet, for search engines and link previews",
         "introduction": "Text under the leaflet's title, before the list of questions",
         "closing_text": "Text after the last question, just before the boards' contact details",
         "further_reading": "Text just before the list of guidance documents",
