@@ -8,10 +8,11 @@ Every model a family's page is built from is listed here once, with how it reach
 
 The page cache, the saved outage copies, publishing, withdrawing on delete, history, the
 roles, the admin, the content/ loader and exporters, the translators' files, the test
-languages and the out-of-date lists all derive from these lists: a new translation model is
-added here (with its KIND, FIELDS and WHERE on the model) and nowhere else. A model the site
+languages and the out-of-date lists all derive from these lists. A new translation model is
+listed here once, with its FIELDS, KIND and WHERE on the model; what no list can give (how
+content/ lays it out, the roles' migration) tests/test_registry.py asks for. A model the site
 stores but no public page reads is named in NOT_PUBLIC with the reason, so a test can check
-that every model is one or the other (tests/test_registry.py).
+that every model is one or the other.
 """
 
 from dataclasses import dataclass
