@@ -5,6 +5,7 @@ take one; and the page cache never stores what is under the staff-only ones.
 """
 
 from django.conf import settings
+from django.conf.locale import LANG_INFO
 from django.utils.encoding import escape_uri_path
 
 HEALTH_PATH = "/healthz"
@@ -16,24 +17,20 @@ def staff_only_prefixes():
 
 
 def reserved_slugs():
-    """First path segments a footer page's web address may not use: the site's own, and languages'."""
-    from django.conf.locale import LANG_INFO
+    """First path segments a footer page's web address may not use: the site's own, and language codes.
 
-    from scr_site.leaflet.models import Language
-
-    return (
-        set(LANG_INFO)
-        | set(Language.objects.values_list("code", flat=True))
-        | {
-            "leaflets",
-            "preview",
-            "markdownx",
-            "static",
-            "feedback",
-            HEALTH_PATH.strip("/"),
-            settings.ADMIN_PATH.strip("/").split("/")[0],
-        }
-    )
+    These are the codes Django knows; the board's own languages, stored in the database, are
+    added by the Page model, so this module stays below the models it serves.
+    """
+    return set(LANG_INFO) | {
+        "leaflets",
+        "preview",
+        "markdownx",
+        "static",
+        "feedback",
+        HEALTH_PATH.strip("/"),
+        settings.ADMIN_PATH.strip("/").split("/")[0],
+    }
 
 
 def canonical_address(request):

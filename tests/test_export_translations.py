@@ -10,31 +10,20 @@ from scr_site.leaflet.content_folder.loader import load_content
 from scr_site.leaflet.drafts.publishing import publish_item
 from scr_site.leaflet.drafts.translations import out_of_date
 from scr_site.leaflet.models import (
-    BoardTranslation,
-    GuidanceLinkTranslation,
-    InterfaceText,
     Language,
-    LeafletTranslation,
-    PageTranslation,
     PublishedCopy,
     Question,
     QuestionTranslation,
     SeededItem,
 )
 from scr_site.leaflet.pseudo import pseudo_translate
+from scr_site.leaflet.registry import PUBLISHED_TRANSLATIONS
 
 from .translation_content import LEAFLET, POLISH, content_with_polish
 
 pytestmark = pytest.mark.django_db
 
-TRANSLATIONS = [
-    LeafletTranslation,
-    QuestionTranslation,
-    BoardTranslation,
-    GuidanceLinkTranslation,
-    PageTranslation,
-    InterfaceText,
-]
+TRANSLATIONS = PUBLISHED_TRANSLATIONS
 # What identifies a translation however often it is rebuilt: its language and the English it translates.
 KEPT = {"id", "english_id", "language_id", "updated_at", "next_review_due", "reviewed_by_id"}
 

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from scr_site.leaflet.admin_links import admin_url
 from scr_site.leaflet.drafts.publishing import publish_item
-from scr_site.leaflet.models import Page, SiteSettings
+from scr_site.leaflet.models import Language, Page, SiteSettings
 
 from .conftest import PUBLIC_PATHS
 from .helpers import page, text_of
@@ -129,3 +129,18 @@ def test_a_page_cannot_take_an_address_the_site_uses(client, leaflet_content, ad
     assert response.status_code == 200
     assert "is used by the site itself" in response.content.decode()
     assert not Page.objects.filter(slug=slug).exists()
+
+
+def test_a_page_cannot_take_the_address_of_a_language_only_the_board_knows(
+    client, leaflet_content, admin_user
+):
+    # Django knows pl and ur; a language staff added with its own name and direction is in the database only.
+    Language.objects.create(code="xyz", name="Xyz", direction="ltr")
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("admin:leaflet_page_add"),
+        {"title": "Clash", "slug": "xyz", "body": "Text", "footer_order": 1, "show_to_families": "on"},
+    )
+    assert response.status_code == 200
+    assert "is used by the site itself" in response.content.decode()
+    assert not Page.objects.filter(slug="xyz").exists()

@@ -3,7 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from scr_site.leaflet.permissions import ROLES
+from scr_site.leaflet.models import Leaflet
+from scr_site.leaflet.permissions import PUBLISH, RESTORE, ROLES
 
 pytestmark = pytest.mark.django_db
 
@@ -17,3 +18,8 @@ def test_each_role_holds_exactly_the_rights_the_code_describes(role):
         )
     }
     assert held == set(ROLES[role])
+
+
+def test_the_rights_permissions_names_are_the_ones_the_leaflet_model_declares():
+    declared = {f"{Leaflet._meta.app_label}.{codename}" for codename, _ in Leaflet._meta.permissions}
+    assert {PUBLISH, RESTORE} == declared

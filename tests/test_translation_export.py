@@ -64,6 +64,17 @@ def test_the_leaflets_empty_introduction_is_not_sent(polish, leaflet):
     assert f"leaflet/{leaflet.pk}/introduction" not in units(exported(polish))
 
 
+def test_a_leaflets_summary_is_sent_for_search_results_in_the_language(polish, leaflet):
+    # content/ gives the leaflet no summary; one staff write is shown in search results and link previews.
+    leaflet.summary = "What a serious case review is, and what it means for your family."
+    leaflet.save()
+    publish_item(leaflet, user=None)
+    data = exported(polish)
+
+    assert sources(data)[f"leaflet/{leaflet.pk}/summary"] == leaflet.summary
+    assert notes(data, f"leaflet/{leaflet.pk}/summary")[0].startswith("Summary of the leaflet")
+
+
 def test_the_file_says_it_translates_english_into_the_language(polish):
     file = file_element(exported(polish))
 

@@ -6,21 +6,17 @@ from scr_site.findability.admin_warnings import SecurityTxtWarningAdmin, Summary
 
 from .models import (
     Board,
-    BoardTranslation,
     GuidanceLink,
-    GuidanceLinkTranslation,
     InterfaceText,
     Language,
     Leaflet,
-    LeafletTranslation,
     Page,
-    PageTranslation,
     Question,
-    QuestionTranslation,
     SiteNotice,
     SiteNoticeTranslation,
     SiteSettings,
 )
+from .registry import ITEM_TRANSLATIONS
 from .staff.advice import PlainEnglishMixin, ReviewDatesMixin
 from .staff.content_admin import MARKDOWN_WIDGETS, ContentAdmin
 from .staff.filters import LinkCheckFilter
@@ -162,13 +158,7 @@ class SiteSettingsAdmin(SecurityTxtWarningAdmin, SiteWideAdmin):
 
 admin.site.register(Language, LanguageAdmin)
 admin.site.register(InterfaceText, InterfaceTextAdmin)
-for translation in (
-    LeafletTranslation,
-    QuestionTranslation,
-    BoardTranslation,
-    GuidanceLinkTranslation,
-    PageTranslation,
-):
+for translation in ITEM_TRANSLATIONS:
     admin.site.register(translation, TranslationAdmin)
 
 

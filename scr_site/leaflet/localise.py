@@ -12,31 +12,21 @@ from dataclasses import dataclass
 
 from django.http import Http404
 
-from .drafts.translations import stale_fields
 from .interface import LABELS
 from .models import (
-    BoardTranslation,
-    GuidanceLinkTranslation,
     InterfaceText,
     Language,
     LeafletTranslation,
     Page,
     PageTranslation,
-    QuestionTranslation,
     SiteNotice,
     SiteNoticeTranslation,
 )
+from .models.languages import LANGUAGE_CODE
 from .models.published import published_site
-from .models.translations import LANGUAGE_CODE
+from .registry import translation_of
 
 ENGLISH = "en-GB"
-TRANSLATION_OF = {
-    "leaflet": LeafletTranslation,
-    "question": QuestionTranslation,
-    "board": BoardTranslation,
-    "guidancelink": GuidanceLinkTranslation,
-    "page": PageTranslation,
-}
 REVIEW_FIELDS = ("last_reviewed_on", "next_review_due")
 
 
@@ -139,7 +129,7 @@ def localised(items, translations, page_language):
 
 
 def _localise(item, translation, page_language):
-    model = TRANSLATION_OF[item._meta.model_name]
+    model = translation_of(item._meta.model)
     shown = copy.copy(item)
     for name in model.FIELDS:
         text = getattr(translation, name, "") if translation is not None else ""
@@ -164,9 +154,8 @@ def _english_changed_on(item, translation, model):
     """When the English was published with a change this translation has not caught up with."""
     if translation is None:
         return None
-    values = {name: getattr(translation, name) for name in model.FIELDS}
     now = {name: getattr(item, name) for name in model.FIELDS}
-    if stale_fields(values, translation.translated_from or {}, now, model.FIELDS):
+    if translation.stale_fields(now):
         return getattr(item, "published_at", None)
     return None
 

@@ -3,19 +3,9 @@
 from django.http import Http404
 
 from .localise import localised, translations_by_english
-from .models import (
-    Board,
-    BoardTranslation,
-    GuidanceLink,
-    GuidanceLinkTranslation,
-    Leaflet,
-    LeafletTranslation,
-    Page,
-    PageTranslation,
-    Question,
-    QuestionTranslation,
-)
+from .models import Board, GuidanceLink, Leaflet, Page, Question
 from .models.published import ordering_key, visible_to_families
+from .registry import ON_EVERY_LEAFLET, translation_of
 
 
 def _shown(site, model, **lookups):
@@ -28,8 +18,13 @@ def _only(items):
     return items[0]
 
 
-def _translated(site, here, items, translation_model):
-    return localised(items, translations_by_english(site, translation_model, here), here)
+def _translations(site, here, model):
+    """{English item's id: its translation} of `model`'s items in `here`'s language."""
+    return translations_by_english(site, translation_of(model), here)
+
+
+def _translated(site, here, items, model):
+    return localised(items, _translations(site, here, model), here)
 
 
 def find_leaflet(site, slug=None):
@@ -44,17 +39,16 @@ def leaflet_page(site, here, leaflet):
     boards = _shown(site, Board)
     links = _shown(site, GuidanceLink)
     parts = [leaflet, *questions, *boards, *links]
-    if not here.is_english:
-        parts += [
-            translation
-            for model in (LeafletTranslation, QuestionTranslation, BoardTranslation, GuidanceLinkTranslation)
-            for translation in translations_by_english(site, model, here).values()
-        ]
+    parts += [
+        translation
+        for model in (Leaflet, Question, *ON_EVERY_LEAFLET)
+        for translation in _translations(site, here, model).values()
+    ]
     return {
-        "leaflet": _translated(site, here, [leaflet], LeafletTranslation)[0],
-        "questions": _translated(site, here, questions, QuestionTranslation),
-        "boards": _translated(site, here, boards, BoardTranslation),
-        "guidance_links": _translated(site, here, links, GuidanceLinkTranslation),
+        "leaflet": _translated(site, here, [leaflet], Leaflet)[0],
+        "questions": _translated(site, here, questions, Question),
+        "boards": _translated(site, here, boards, Board),
+        "guidance_links": _translated(site, here, links, GuidanceLink),
         "last_updated": max(_changed_at(item) for item in parts),
     }
 
@@ -64,8 +58,8 @@ def find_page(site, slug):
 
 
 def footer_page(site, here, page):
-    shown = _translated(site, here, [page], PageTranslation)[0]
-    translation = translations_by_english(site, PageTranslation, here).get(page.pk)
+    shown = _translated(site, here, [page], Page)[0]
+    translation = _translations(site, here, Page).get(page.pk)
     parts = [page] + ([translation] if translation is not None else [])
     return {"page": shown, "last_updated": max(_changed_at(part) for part in parts)}
 

@@ -1,18 +1,19 @@
 """Who may do what to the site's content: the one home of the permission names.
 
 The Editor and Publisher roles (auth groups, made by migration 0003) hold these. Editors
-write drafts; Publishers also publish, restore and delete.
+write drafts; Publishers also publish, restore and delete. The content and translation
+models each role edits are the registry's (registry.py).
+
+The two rights of their own (publishing and restoring) are declared on the Leaflet model's
+Meta, where Django creates them, and named here: the models never import this module, so it
+can build on the registry, which imports the models.
 """
+
+from .registry import ENGLISH, PUBLISHED_TRANSLATIONS
 
 APP = "leaflet"
 PUBLISH = f"{APP}.publish_content"
 RESTORE = f"{APP}.restore_content"
-
-# Custom rights, declared on the Leaflet model's Meta.
-CUSTOM_PERMISSIONS = [
-    ("publish_content", "Can publish changes to the leaflets, pages, boards and guidance links"),
-    ("restore_content", "Can restore earlier versions and deleted items"),
-]
 
 
 def can_publish(user):
@@ -34,7 +35,7 @@ def can(user, action, model):
 
 # The two roles, as the migrations set them up. Kept here too so tests that empty the
 # database can make them again exactly as deployed.
-CONTENT_MODELS = ["leaflet", "question", "board", "guidancelink", "page"]
+CONTENT_MODELS = [model._meta.model_name for model in ENGLISH]
 EDITOR = [f"{action}_{model}" for model in CONTENT_MODELS for action in ("view", "add", "change")] + [
     "view_sitenotice",
     "view_sitesettings",
@@ -45,14 +46,7 @@ PUBLISHER = (
     + ["publish_content", "restore_content"]
     + ["add_sitenotice", "change_sitenotice", "delete_sitenotice", "add_sitesettings", "change_sitesettings"]
 )
-TRANSLATIONS = [
-    "leaflettranslation",
-    "questiontranslation",
-    "boardtranslation",
-    "guidancelinktranslation",
-    "pagetranslation",
-    "interfacetext",
-]
+TRANSLATIONS = [model._meta.model_name for model in PUBLISHED_TRANSLATIONS]
 EDITOR += [f"{action}_{model}" for model in TRANSLATIONS for action in ("view", "add", "change")] + [
     "view_language",
     "view_sitenoticetranslation",

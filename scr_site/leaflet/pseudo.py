@@ -12,9 +12,10 @@ from django.db import transaction
 
 from .interface import LABELS
 from .models import InterfaceText, Language
+from .models.languages import TEST_LANGUAGES
 from .models.published import published_copy
-from .models.translations import TEST_LANGUAGES, TRANSLATION_MODELS
 from .pseudo_text import accented, mirrored
+from .registry import TRANSLATIONS
 
 MADE_BY = {"en-xa": accented, "ar-xb": mirrored}
 # Listed after every real language in the admin.
@@ -84,7 +85,7 @@ def pseudo_translate():
             language = _test_language(code)
             report.languages.append(language)
             report.items = 0
-            for model in TRANSLATION_MODELS:
+            for model in TRANSLATIONS:
                 if model is InterfaceText:
                     _translate_labels(language, make)
                 else:

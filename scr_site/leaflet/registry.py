@@ -6,8 +6,11 @@ Every model a family's page is built from is listed here once, with how it reach
   (models/published.py), which changes only when someone publishes it;
 - LIVE: read as saved (site settings, notices, languages): a change shows at once.
 
-The page cache, the saved outage copies, publishing, withdrawing on delete, the translation
-lists, the content exporter and the roles all derive from these lists. A model the site
+The page cache, the saved outage copies, publishing, withdrawing on delete, history, the
+roles, the admin, the content/ loader and exporters, the translators' files, the test
+languages and the out-of-date lists all derive from these lists. A new translation model is
+listed here once, with its FIELDS, KIND and WHERE on the model; what no list can give (how
+content/ lays it out, the roles' migration) tests/test_registry.py asks for. A model the site
 stores but no public page reads is named in NOT_PUBLIC with the reason, so a test can check
 that every model is one or the other.
 """
@@ -35,6 +38,9 @@ from .models.translations import Translation
 
 # The English content, in the order a family reads it, then its translations.
 ENGLISH = (Leaflet, Question, Board, GuidanceLink, Page)
+# Shown on every leaflet's page after its own questions, so published with any leaflet; a
+# leaflet's translation is published with their translations and the interface words.
+ON_EVERY_LEAFLET = (Board, GuidanceLink)
 PUBLISHED = (
     *ENGLISH,
     LeafletTranslation,

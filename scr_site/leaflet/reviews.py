@@ -18,8 +18,10 @@ from django.core.validators import validate_email
 from django.utils import timezone
 
 from .admin_links import admin_url
-from .models import Leaflet, LeafletTranslation, Page, PageTranslation, ReviewReminder
+from .models import ReviewReminder
 from .models.published import published_items, visible_to_families
+from .models.reviews import ReviewDates
+from .registry import PUBLISHED
 from .validators import one_line
 
 logger = logging.getLogger(__name__)
@@ -27,7 +29,7 @@ logger = logging.getLogger(__name__)
 DUE_SOON = datetime.timedelta(days=30)
 REMIND_EVERY = datetime.timedelta(days=7)
 # Translations have review dates of their own: a translation is checked as well as the English.
-REVIEWED_MODELS = [Leaflet, Page, LeafletTranslation, PageTranslation]
+REVIEWED_MODELS = [model for model in PUBLISHED if issubclass(model, ReviewDates)]
 
 
 def due_for_review(today=None):

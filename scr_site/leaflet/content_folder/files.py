@@ -11,7 +11,7 @@ content/
                                    header, then the page's text in Markdown
 
 Translations sit beside what they translate, in translations/<code>/ folders: see
-content_translation_files.py.
+translation_files.py.
 """
 
 from pathlib import Path

@@ -131,7 +131,9 @@ def load_content(content_dir, reset=False):
     links = read_list(content_dir / "guidance.yaml", ["key", "title", "url"])
     pages = read_pages(content_dir)
     translations = read_translations(content_dir)
-    check_against_english(translations, leaflets, boards, links, pages)
+    # The English of each list translations name items of by key (translation_files.LIST_FILES).
+    lists = {"boards": boards, "guidance": links}
+    check_against_english(translations, leaflets, lists, pages)
 
     for data in leaflets:
         # One version holds the leaflet and all its questions, so restoring it restores them all.
@@ -183,6 +185,6 @@ def load_content(content_dir, reset=False):
             },
         )
 
-    load_translations(loader, translations, leaflets, boards, links, pages)
+    load_translations(loader, translations, leaflets, lists, pages)
     SiteSettings.load()
     return loader.report

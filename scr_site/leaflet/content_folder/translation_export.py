@@ -1,4 +1,4 @@
-"""Writing the published translations out in the content/ format (see content_translation_files.py).
+"""Writing the published translations out in the content/ format (see translation_files.py).
 
 Only published translations of published English are written, with the same keys, slugs
 and question file names as the English export, so load_content matches them up again.
@@ -8,10 +8,6 @@ A translation the English has moved on from keeps the English it was made from, 
 
 from ..interface import LABELS
 from ..models import (
-    Board,
-    BoardTranslation,
-    GuidanceLink,
-    GuidanceLinkTranslation,
     InterfaceText,
     Language,
     Leaflet,
@@ -21,20 +17,13 @@ from ..models import (
     QuestionTranslation,
 )
 from ..models.published import PublishedSite, copies_of
-from .export import dump_yaml, list_keys, markdown_file, question_files, without_empty
-from .translation_files import TRANSLATED_FROM
+from ..registry import ENGLISH, PUBLISHED_TRANSLATIONS
+from .translation_files import LIST_FILES, TRANSLATED_FROM
+from .writing import dump_yaml, list_keys, markdown_file, question_files, without_empty
 
 _LANGUAGE_NOTE = "# The language; its folder's name is its code, which is also its web address.\n"
 _KEY_NOTE = '# "key" is the English item\'s key (see boards.yaml and guidance.yaml); never change it.\n'
 _INTERFACE_NOTE = "# The words around the content, by the names in scr_site/leaflet/interface.py.\n"
-EXPORTED = [
-    LeafletTranslation,
-    QuestionTranslation,
-    BoardTranslation,
-    GuidanceLinkTranslation,
-    PageTranslation,
-    InterfaceText,
-]
 
 
 def _stale(translation, english, fields):
@@ -87,17 +76,8 @@ class _LanguageExport:
         files = {f"translations/{self.code}/language.yaml": _LANGUAGE_NOTE + dump_yaml(header)}
         for leaflet in self.site.items(Leaflet):
             files.update(self.leaflet_files(leaflet))
-        files.update(self.listed("boards", Board, BoardTranslation, "board:", "name", ["name"]))
-        files.update(
-            self.listed(
-                "guidance",
-                GuidanceLink,
-                GuidanceLinkTranslation,
-                "guidance:",
-                "title",
-                ["title", "description"],
-            )
-        )
+        for list_file in LIST_FILES:
+            files.update(self.listed(list_file))
         pages = self.rows(PageTranslation)
         for page in self.site.items(Page):
             if page.pk in pages:
@@ -127,10 +107,11 @@ class _LanguageExport:
             files[f"{folder}/questions/{name}"] = markdown_file(header, row.answer)
         return files
 
-    def listed(self, part, model, translation_model, prefix, natural, fields):
+    def listed(self, list_file):
+        model, fields = list_file.english, list_file.translation.FIELDS
         english = self.site.items(model)
-        keys = list_keys(model, english, prefix, lambda item: getattr(item, natural))
-        rows = self.rows(translation_model)
+        keys = list_keys(model, english, list_file.key_prefix, lambda item: getattr(item, list_file.natural))
+        rows = self.rows(list_file.translation)
         items = []
         for key, item in zip(keys, english, strict=True):
             row = rows.get(item.pk)
@@ -139,7 +120,7 @@ class _LanguageExport:
                 items.append(_with_translated_from(data, _stale(row, item, fields)))
         if not items:
             return {}
-        return {f"translations/{self.code}/{part}.yaml": _KEY_NOTE + dump_yaml(items)}
+        return {f"translations/{self.code}/{list_file.part}.yaml": _KEY_NOTE + dump_yaml(items)}
 
     def page_file(self, page, row):
         header = {
@@ -171,8 +152,8 @@ class _LanguageExport:
 
 def translation_files():
     """Every translation file of the export, as {path inside the folder: text}; no test languages."""
-    site = PublishedSite(models=[Leaflet, Board, GuidanceLink, Page])
-    translations = {model: _published_translations(model) for model in EXPORTED}
+    site = PublishedSite(models=ENGLISH)
+    translations = {model: _published_translations(model) for model in PUBLISHED_TRANSLATIONS}
     files = {}
     for language in Language.objects.real():
         files.update(_LanguageExport(language, site, translations).files())

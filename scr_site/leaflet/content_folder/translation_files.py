@@ -24,11 +24,38 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 
 from ..interface import LABELS
-from ..models.translations import LANGUAGE_CODE, TEST_LANGUAGES
+from ..models import Board, GuidanceLink
+from ..models.languages import LANGUAGE_CODE, TEST_LANGUAGES
+from ..registry import translation_of
 from .files import ContentError, load_yaml, read_front_matter, read_list, require
 
 TRANSLATED_FROM = "translated_from"
-LANGUAGE_FILES = ["language.yaml", "boards.yaml", "guidance.yaml", "interface.yaml"]
+
+
+@dataclass(frozen=True)
+class ListFile:
+    """English items content/ keeps in one list (boards.yaml), translated in translations/<code>/<part>.yaml.
+
+    Each translated item names its English item by `key`; `natural` is the English field an
+    item is found by when it was made before it had one.
+    """
+
+    part: str
+    english: type
+    natural: str
+    required: tuple = ("key",)
+
+    @property
+    def translation(self):
+        return translation_of(self.english)
+
+    @property
+    def key_prefix(self):
+        return f"{self.translation.KIND}:"
+
+
+LIST_FILES = (ListFile("boards", Board, "name", ("key", "name")), ListFile("guidance", GuidanceLink, "title"))
+LANGUAGE_FILES = ["language.yaml", *(f"{list_file.part}.yaml" for list_file in LIST_FILES), "interface.yaml"]
 
 
 @dataclass
@@ -40,8 +67,8 @@ class LanguageFiles:
     # {English leaflet slug: {"leaflet": dict or None, "questions": [dict]}}
     leaflets: dict = field(default_factory=dict)
     pages: list = field(default_factory=list)
-    boards: list = field(default_factory=list)
-    guidance: list = field(default_factory=list)
+    # {ListFile part ("boards"): [dict]}
+    lists: dict = field(default_factory=dict)
     interface: dict = field(default_factory=dict)
     # Where each part was read from, for messages: {part: path}.
     paths: dict = field(default_factory=dict)
@@ -81,11 +108,11 @@ def _read_language_folder(files, folder):
         files.language = load_yaml(language_file) or {}
         require(files.language, [], language_file)
         files.paths["language"] = language_file
-    for part, required in (("boards", ["key", "name"]), ("guidance", ["key"])):
-        path = folder / f"{part}.yaml"
+    for list_file in LIST_FILES:
+        path = folder / f"{list_file.part}.yaml"
         if path.is_file():
-            setattr(files, part, read_list(path, required))
-            files.paths[part] = path
+            files.lists[list_file.part] = read_list(path, list(list_file.required))
+            files.paths[list_file.part] = path
     interface = folder / "interface.yaml"
     if interface.is_file():
         files.interface = require(load_yaml(interface) or {}, [], interface)
@@ -144,8 +171,11 @@ def _known(found, known, what, path):
         raise ContentError(f"{path}: there is no English {what} “{found}” in content/")
 
 
-def check_against_english(translations, leaflets, boards, links, pages):
-    """Refuse, naming the file, any translation of English that content/ does not have."""
+def check_against_english(translations, leaflets, lists, pages):
+    """Refuse, naming the file, any translation of English that content/ does not have.
+
+    `lists` is the English of each ListFile, by its part: {"boards": [dict], ...}.
+    """
     questions = {leaflet["slug"]: {q["anchor"] for q in leaflet["questions"]} for leaflet in leaflets}
     for files in translations:
         for slug, leaflet in files.leaflets.items():
@@ -162,11 +192,10 @@ def check_against_english(translations, leaflets, boards, links, pages):
         for page in files.pages:
             _known(page["slug"], {p["slug"] for p in pages}, "page with the slug", page["path"])
             _translated_from(page, page["path"])
-        for part, english in (("boards", boards), ("guidance", links)):
-            for item in getattr(files, part):
-                _known(
-                    item["key"], {e["key"] for e in english}, f"{part} item with the key", files.paths[part]
-                )
+        for part in (list_file.part for list_file in LIST_FILES):
+            english_keys = {item["key"] for item in lists[part]}
+            for item in files.lists.get(part, []):
+                _known(item["key"], english_keys, f"{part} item with the key", files.paths[part])
                 _translated_from(item, files.paths[part])
         _check_interface(files)
 

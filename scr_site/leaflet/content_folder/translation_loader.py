@@ -12,10 +12,6 @@ from django.core.exceptions import ValidationError
 
 from ..interface import LABELS
 from ..models import (
-    Board,
-    BoardTranslation,
-    GuidanceLink,
-    GuidanceLinkTranslation,
     InterfaceText,
     Language,
     Leaflet,
@@ -27,7 +23,7 @@ from ..models import (
     SeededItem,
 )
 from .files import ContentError
-from .translation_files import TRANSLATED_FROM
+from .translation_files import LIST_FILES, TRANSLATED_FROM
 
 LANGUAGE_FIELDS = ["name", "name_in_english", "direction", "offered", "order"]
 LEAFLET_TEXTS = ["introduction", "closing_text", "further_reading"]
@@ -91,7 +87,7 @@ class _TranslationLoader:
         (self.loader.report.reset if existing else self.loader.report.created).append(key)
         return language
 
-    def load(self, leaflets, boards, links, pages):
+    def load(self, leaflets, lists, pages):
         self.language = self.language_row()
         if self.language is None:
             return
@@ -101,15 +97,8 @@ class _TranslationLoader:
             with reversion.create_revision():
                 reversion.set_comment("Loaded from content/")
                 self.leaflet(english, leaflet)
-        self.listed(Board, BoardTranslation, "board", boards, self.files.boards, ["name"])
-        self.listed(
-            GuidanceLink,
-            GuidanceLinkTranslation,
-            "guidance",
-            links,
-            self.files.guidance,
-            ["title", "description"],
-        )
+        for list_file in LIST_FILES:
+            self.listed(list_file, lists[list_file.part], self.files.lists.get(list_file.part, []))
         for page in self.files.pages:
             english = next(data for data in pages if data["slug"] == page["slug"])
             key = f"page:{page['slug']}"
@@ -139,17 +128,20 @@ class _TranslationLoader:
             values = _values(question, by_anchor[anchor], QuestionTranslation.FIELDS)
             self.put(QuestionTranslation, question_key, values, english=english_question)
 
-    def listed(self, model, translation_model, prefix, english_items, items, fields):
+    def listed(self, list_file, english_items, items):
         english_by_key = {item["key"]: item for item in english_items}
-        natural = {Board: "name", GuidanceLink: "title"}[model]
+        model, natural, fields = list_file.english, list_file.natural, list_file.translation.FIELDS
         for item in items:
             english = english_by_key[item["key"]]
-            key = f"{prefix}:{item['key']}"
+            key = f"{list_file.key_prefix}{item['key']}"
             row = _english_row(model, key, **{natural: english[natural]})
-            self.put(translation_model, key, _values(item, english, fields), english=row)
+            self.put(list_file.translation, key, _values(item, english, fields), english=row)
 
 
-def load_translations(loader, translations, leaflets, boards, links, pages):
-    """Load every language's files (read and checked by content_translation_files) with `loader`."""
+def load_translations(loader, translations, leaflets, lists, pages):
+    """Load every language's files (read and checked by translation_files.py) with `loader`.
+
+    `lists` is the English of each ListFile, by its part: {"boards": [dict], ...}.
+    """
     for files in translations:
-        _TranslationLoader(loader, files).load(leaflets, boards, links, pages)
+        _TranslationLoader(loader, files).load(leaflets, lists, pages)

@@ -14,18 +14,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete, post_save
 from reversion.models import Version
 
-from ..models import Board, GuidanceLink, Leaflet, Page, Question
-from ..models.translations import TRANSLATION_MODELS, SiteNoticeTranslation
+from ..models import Leaflet, Question
+from ..registry import PUBLISHED
 
-# What staff edit with history; a leaflet's versions hold its questions.
-HISTORY_MODELS = [
-    Leaflet,
-    Question,
-    Board,
-    GuidanceLink,
-    Page,
-    *[model for model in TRANSLATION_MODELS if model is not SiteNoticeTranslation],
-]
+# What staff edit with history: the published models (registry.py); a leaflet's versions hold its questions.
+HISTORY_MODELS = list(PUBLISHED)
 
 
 def register():

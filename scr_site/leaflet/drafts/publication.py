@@ -17,19 +17,9 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 
-from ..models import (
-    Board,
-    BoardTranslation,
-    GuidanceLink,
-    GuidanceLinkTranslation,
-    InterfaceText,
-    Leaflet,
-    LeafletTranslation,
-    PublishedCopy,
-    Question,
-    QuestionTranslation,
-)
+from ..models import InterfaceText, Leaflet, LeafletTranslation, PublishedCopy, Question, QuestionTranslation
 from ..models.published import copies_of, published_copy, published_fields
+from ..registry import ON_EVERY_LEAFLET, translation_of
 from .diffs import changes_between
 from .states import Standing, standing
 
@@ -79,8 +69,7 @@ def _together(obj):
     if isinstance(obj, Leaflet):
         return [
             (obj.questions.all(), copies_of(Question).filter(data__leaflet_id=obj.pk)),
-            (Board.objects.all(), copies_of(Board)),
-            (GuidanceLink.objects.all(), copies_of(GuidanceLink)),
+            *[(model.objects.all(), copies_of(model)) for model in ON_EVERY_LEAFLET],
         ]
     if isinstance(obj, LeafletTranslation):
         language = obj.language_id
@@ -94,7 +83,7 @@ def _together(obj):
             ),
             *[
                 (model.objects.filter(language_id=language), copies_of(model).filter(**in_language))
-                for model in (BoardTranslation, GuidanceLinkTranslation, InterfaceText)
+                for model in (*map(translation_of, ON_EVERY_LEAFLET), InterfaceText)
             ],
         ]
     return []

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..interface import LABELS
 from ..models import InterfaceText
 from ..models.published import published_copy
-from ..models.translations import TRANSLATION_MODELS
+from ..registry import TRANSLATIONS
 from .diffs import FieldChange
 
 
@@ -34,23 +34,6 @@ def bring_up_to_date(translation):
     translation.translated_from = english_now(translation)
 
 
-def stale_fields(translation_values, translated_from, now, fields):
-    """The fields a translation fills whose English has changed: [(name, English then, English now)]."""
-    stale = []
-    for name in fields:
-        if name == "texts":
-            for key, text in (translation_values.get("texts") or {}).items():
-                before, after = (
-                    (translated_from.get("texts") or {}).get(key, ""),
-                    now.get("texts", {}).get(key, ""),
-                )
-                if text and before != after:
-                    stale.append((key, before, after))
-        elif translation_values.get(name) and (translated_from.get(name) or "") != (now.get(name) or ""):
-            stale.append((name, translated_from.get(name) or "", now.get(name) or ""))
-    return stale
-
-
 @dataclass
 class OutOfDate:
     translation: object
@@ -63,10 +46,7 @@ class OutOfDate:
 
 def out_of_date(translation):
     """An OutOfDate for the draft `translation`, or None if it matches the English published now."""
-    values = {name: getattr(translation, name) for name in translation.FIELDS}
-    stale = stale_fields(
-        values, translation.translated_from or {}, english_now(translation), translation.FIELDS
-    )
+    stale = translation.stale_fields(english_now(translation))
     if not stale:
         return None
     return OutOfDate(
@@ -83,7 +63,7 @@ def _label(translation, name):
 def all_out_of_date(language=None):
     """Every translation whose English has changed since, language by language."""
     found = []
-    for model in TRANSLATION_MODELS:
+    for model in TRANSLATIONS:
         rows = model.objects.select_related("language")
         if model is not InterfaceText:
             rows = rows.select_related("english")

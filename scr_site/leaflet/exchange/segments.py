@@ -10,20 +10,9 @@ import re
 from dataclasses import dataclass
 
 from ..interface import LABELS
-from ..models import (
-    Board,
-    BoardTranslation,
-    GuidanceLink,
-    GuidanceLinkTranslation,
-    InterfaceText,
-    Leaflet,
-    LeafletTranslation,
-    Page,
-    PageTranslation,
-    Question,
-    QuestionTranslation,
-)
+from ..models import Board, GuidanceLink, InterfaceText, Leaflet, Page, Question
 from ..models.published import PublishedSite
+from ..registry import ENGLISH, ITEM_TRANSLATIONS
 
 LABEL = "label"
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
@@ -31,7 +20,11 @@ PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 @dataclass(frozen=True)
 class Kind:
-    """One kind of English item, as its segments name it, and where each of its fields appears."""
+    """One kind of English item, as its segments name it, and where each of its fields appears.
+
+    Each is made from its translation model's KIND and WHERE: every item translation the
+    registry lists is offered to translators.
+    """
 
     name: str
     model: type
@@ -42,53 +35,7 @@ class Kind:
         return self.model.english_model()
 
 
-KINDS = {
-    kind.name: kind
-    for kind in [
-        Kind(
-            "leaflet",
-            LeafletTranslation,
-            {
-                "title": "Heading: the leaflet's title, the main heading of its page",
-                "introduction": "Text under the leaflet's title, before the list of questions",
-                "closing_text": "Text after the last question, just before the boards' contact details",
-                "further_reading": "Text just before the list of guidance documents",
-            },
-        ),
-        Kind(
-            "question",
-            QuestionTranslation,
-            {
-                "question": "Heading: a question in the leaflet, also listed under “Contents”",
-                "answer": "Answer: the text under the question's heading",
-            },
-        ),
-        Kind(
-            "board",
-            BoardTranslation,
-            {"name": "Heading: a board's name, above its address, telephone and email (not translated)"},
-        ),
-        Kind(
-            "guidance",
-            GuidanceLinkTranslation,
-            {
-                "title": "Link: the words of a link to a government guidance document",
-                "description": "Text: one sentence under that link",
-            },
-        ),
-        Kind(
-            "page",
-            PageTranslation,
-            {
-                "title": "Heading: a page's title, also its link at the foot of every page",
-                "summary": "Summary of the page, for search engines and link previews",
-                "body": "The page's text",
-            },
-        ),
-    ]
-}
-# The order items come in a file: the leaflet first, as a family reads it.
-ENGLISH_MODELS = [Leaflet, Question, Board, GuidanceLink, Page]
+KINDS = {model.KIND: Kind(model.KIND, model, model.WHERE) for model in ITEM_TRANSLATIONS}
 KIND_OF = {kind.english_model: kind for kind in KINDS.values()}
 
 
@@ -210,14 +157,16 @@ def _needed(place, english, translation_text, translated_from, context):
 
 def published_english():
     """The English families see, in reading order: [(kind, item)], hidden items left out."""
-    site = PublishedSite(models=ENGLISH_MODELS)
+    # Each leaflet followed by its questions, then the rest in the registry's (reading) order.
+    site = PublishedSite(models=ENGLISH)
     leaflets_shown = {leaflet.pk for leaflet in site.items(Leaflet) if leaflet.show_to_families}
     found = []
     for leaflet in site.items(Leaflet):
         found.append(leaflet)
         found += site.items(Question, leaflet_id=leaflet.pk)
-    for model in (Board, GuidanceLink, Page):
-        found += site.items(model)
+    for model in ENGLISH:
+        if model not in (Leaflet, Question):
+            found += site.items(model)
     return [(KIND_OF[type(item)], item) for item in found if _visible(item, leaflets_shown)]
 
 

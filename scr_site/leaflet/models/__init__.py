@@ -6,12 +6,14 @@
 - approval: drafts sent to a Publisher for approval;
 - reviews: review dates and the reminders sent about them;
 - site: site-wide settings and notices, and what load_content has created;
-- translations: the languages offered, and each item's words in them.
+- languages: the languages offered to families;
+- translations: each item's words in them.
 """
 
 from .activity import Activity
 from .approval import ApprovalRequest
 from .content import Board, GuidanceLink, Leaflet, Page, Question
+from .languages import Language
 from .published import PublishedCopy
 from .reviews import ReviewReminder, a_year_after_today
 from .site import SeededItem, SiteNotice, SiteSettings
@@ -19,7 +21,6 @@ from .translations import (
     BoardTranslation,
     GuidanceLinkTranslation,
     InterfaceText,
-    Language,
     LeafletTranslation,
     PageTranslation,
     QuestionTranslation,

@@ -1,5 +1,6 @@
 """The leaflet's content, as staff edit it: each row is the draft of what families will see."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -11,7 +12,6 @@ from scr_site.paths import reserved_slugs
 
 from ..fields import WebAddressField
 from ..markdown import render
-from ..permissions import CUSTOM_PERMISSIONS
 from ..validators import (
     international_phone,
     normalise_postcode,
@@ -77,8 +77,11 @@ class Leaflet(ReviewDates):
 
     class Meta:
         ordering = ["-is_home_page", "title"]
-        # Rights for the whole site's content, held by the Publisher role.
-        permissions = CUSTOM_PERMISSIONS
+        # Rights for the whole site's content, held by the Publisher role (see permissions.py).
+        permissions = [
+            ("publish_content", "Can publish changes to the leaflets, pages, boards and guidance links"),
+            ("restore_content", "Can restore earlier versions and deleted items"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["is_home_page"], condition=Q(is_home_page=True), name="one_home_page_leaflet"
@@ -278,8 +281,10 @@ class Page(ReviewDates):
         return reverse("leaflet:page", kwargs={"slug": self.slug})
 
     def clean(self):
-        # Pages live at the top of the site, beside addresses the site itself uses.
-        if self.slug in reserved_slugs():
+        # Pages live at the top of the site, beside addresses the site itself uses and its
+        # languages' (/pl/). Language is looked up by name: its module imports this one.
+        languages = apps.get_model("leaflet", "Language").objects.values_list("code", flat=True)
+        if self.slug in reserved_slugs() | set(languages):
             raise ValidationError(
                 {"slug": f"The address “{self.slug}” is used by the site itself. Choose another."}
             )

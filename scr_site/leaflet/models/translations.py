@@ -1,4 +1,4 @@
-"""Translations: the languages the board offers, and the words families read in each.
+"""Translations: the words families read in each of the board's languages (languages.py).
 
 English is the source. Each translation is a row of its own, a draft like any other content:
 it has history, previews and publishing, and remembers the English it was translated from
@@ -6,122 +6,15 @@ it has history, previews and publishing, and remembers the English it was transl
 falls back to the English, marked as English for screen readers.
 """
 
-from django.conf.locale import LANG_INFO
-from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 from markdownx.models import MarkdownxField
 
 from ..markdown import render
 from ..validators import validate_no_control_characters
 from .content import Board, GuidanceLink, Leaflet, Page, Question
+from .languages import Language
 from .reviews import ReviewDates
 from .site import SiteNotice
-
-# Lower-case BCP 47, as used in web addresses: pl, ur, pa, zh-hans.
-LANGUAGE_CODE = RegexValidator(
-    r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$",
-    "Use the language's short code in lower case letters, for example pl, ur or pa (zh-hans for a variant).",
-)
-# Test languages made from the English by `pseudo_translate`: for checking layouts, never published.
-# Their codes are the pseudo-locales browsers and phones use for the same purpose.
-TEST_LANGUAGES = {
-    "en-xa": ("Ƥšéûđö áççéñţéđ (test)", "Pseudo-translation: accented and longer", "ltr"),
-    "ar-xb": ("Pseudo mirrored (test)", "Pseudo-translation: right to left", "rtl"),
-}
-
-
-def known_language(code):
-    """Django's facts about a language code (name, name in the language itself, direction), if any."""
-    info = LANG_INFO.get(code, {})
-    if "fallback" in info:
-        info = LANG_INFO.get(info["fallback"][0], {})
-    return info
-
-
-class LanguageQuerySet(models.QuerySet):
-    def real(self):
-        return self.filter(is_test=False)
-
-
-class Language(models.Model):
-    class Direction(models.TextChoices):
-        LTR = "ltr", "Left to right"
-        RTL = "rtl", "Right to left (for example Urdu or Arabic)"
-
-    code = models.CharField(
-        "language code",
-        max_length=20,
-        unique=True,
-        validators=[LANGUAGE_CODE],
-        help_text="The language's short code, which is also its web address: pl for Polish (at /pl/), "
-        "ur for Urdu, pa for Punjabi, cs for Czech, lv for Latvian, lt for Lithuanian.",
-    )
-    name = models.CharField(
-        "name in the language itself",
-        max_length=60,
-        blank=True,
-        help_text="How its speakers write its name, for example Polski, اردو or ਪੰਜਾਬੀ. This is how it is "
-        "listed to families. Filled in from the code if left empty, where the code is known.",
-    )
-    name_in_english = models.CharField(
-        max_length=60,
-        blank=True,
-        help_text="For staff lists, for example Polish. Filled in from the code if left empty.",
-    )
-    direction = models.CharField(
-        max_length=3,
-        choices=Direction.choices,
-        blank=True,
-        help_text="Which way its script runs. Filled in from the code if left empty, where it is known.",
-    )
-    offered = models.BooleanField(
-        "offer to families",
-        default=False,
-        help_text="List this language in the language links on every page. It is listed only once something "
-        "in it has been published.",
-    )
-    is_test = models.BooleanField(default=False, editable=False)
-    order = models.PositiveIntegerField(default=0, help_text="Languages are listed from the lowest up.")
-
-    objects = LanguageQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["order", "code"]
-
-    def __str__(self):
-        return f"{self.name_in_english or self.code} ({self.name})" if self.name else self.code
-
-    def save(self, *args, **kwargs):
-        info = known_language(self.code)
-        if not self.name and info:
-            local = info.get("name_local", "")
-            self.name = local[:1].upper() + local[1:]
-        if not self.name_in_english:
-            self.name_in_english = info.get("name", "")
-        if not self.direction:
-            self.direction = self.Direction.RTL if info.get("bidi") else self.Direction.LTR
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        self.code = (self.code or "").strip().lower()
-        if self.code in TEST_LANGUAGES and not self.is_test:
-            raise ValidationError({"code": "This code is kept for the test pseudo-translations."})
-        if (self.code == "en" or self.code.startswith("en-")) and not self.is_test:
-            raise ValidationError({"code": "English is the language everything is translated from."})
-        if Page.objects.filter(slug=self.code).exists():
-            raise ValidationError(
-                {"code": f"A page already uses the address /{self.code}/: change its address first."}
-            )
-        info = known_language(self.code)
-        if not info and not (self.name and self.direction):
-            raise ValidationError(
-                {"name": "The site does not know this code: type the language's own name and its direction."}
-            )
-
-    @property
-    def is_rtl(self):
-        return self.direction == self.Direction.RTL
 
 
 class Translation(models.Model):
@@ -138,6 +31,11 @@ class Translation(models.Model):
     FIELDS = ()
     # Markdown fields, rendered to HTML on save as the English ones are.
     MARKDOWN = {}
+    # What translators' files (segment ids: board/3/name) and content/ keys (board:peterborough)
+    # call the English item this translates. Never changes: files in use carry it.
+    KIND = ""
+    # Where each field families read appears, told to a translator beside its English.
+    WHERE = {}
 
     class Meta:
         abstract = True
@@ -153,6 +51,20 @@ class Translation(models.Model):
     @classmethod
     def english_model(cls):
         return cls._meta.get_field("english").related_model
+
+    def stale_fields(self, english_now):
+        """The texts this fills whose English has changed since: [(name, English then, English now)].
+
+        `english_now` is the English as it is published now, {field: text}. A change to a text
+        this leaves empty (so shows in English anyway) makes nothing stale. Read by the public
+        pages (to date a change) and by staff's out-of-date lists.
+        """
+        before = self.translated_from or {}
+        return [
+            (name, before.get(name) or "", english_now.get(name) or "")
+            for name in self.FIELDS
+            if getattr(self, name) and (before.get(name) or "") != (english_now.get(name) or "")
+        ]
 
 
 def _unique(name):
@@ -180,6 +92,14 @@ class LeafletTranslation(ReviewDates, Translation):
 
     FIELDS = ("title", "summary", "introduction", "closing_text", "further_reading")
     MARKDOWN = {"introduction": 3, "closing_text": 3, "further_reading": 3}
+    KIND = "leaflet"
+    WHERE = {
+        "title": "Heading: the leaflet's title, the main heading of its page",
+        "summary": "Summary of the leaflet, for search engines and link previews",
+        "introduction": "Text under the leaflet's title, before the list of questions",
+        "closing_text": "Text after the last question, just before the boards' contact details",
+        "further_reading": "Text just before the list of guidance documents",
+    }
 
     class Meta:
         constraints = _unique("one_leaflet_translation_per_language")
@@ -194,6 +114,11 @@ class QuestionTranslation(Translation):
 
     FIELDS = ("question", "answer")
     MARKDOWN = {"answer": 3}
+    KIND = "question"
+    WHERE = {
+        "question": "Heading: a question in the leaflet, also listed under “Contents”",
+        "answer": "Answer: the text under the question's heading",
+    }
 
     class Meta:
         constraints = _unique("one_question_translation_per_language")
@@ -207,6 +132,8 @@ class BoardTranslation(Translation):
     name = models.CharField(max_length=300, blank=True, validators=ONE_LINE, help_text=BLANK_FALLS_BACK)
 
     FIELDS = ("name",)
+    KIND = "board"
+    WHERE = {"name": "Heading: a board's name, above its address, telephone and email (not translated)"}
 
     class Meta:
         constraints = _unique("one_board_translation_per_language")
@@ -219,6 +146,11 @@ class GuidanceLinkTranslation(Translation):
     description = models.CharField(max_length=400, blank=True, help_text=BLANK_FALLS_BACK)
 
     FIELDS = ("title", "description")
+    KIND = "guidance"
+    WHERE = {
+        "title": "Link: the words of a link to a government guidance document",
+        "description": "Text: one sentence under that link",
+    }
 
     class Meta:
         constraints = _unique("one_guidance_link_translation_per_language")
@@ -234,6 +166,12 @@ class PageTranslation(ReviewDates, Translation):
 
     FIELDS = ("title", "summary", "body")
     MARKDOWN = {"body": 2}
+    KIND = "page"
+    WHERE = {
+        "title": "Heading: a page's title, also its link at the foot of every page",
+        "summary": "Summary of the page, for search engines and link previews",
+        "body": "The page's text",
+    }
 
     class Meta:
         constraints = _unique("one_page_translation_per_language")
@@ -270,13 +208,12 @@ class InterfaceText(Translation):
     def __str__(self):
         return f"Interface text ({self.language.name or self.language.code})"
 
-
-TRANSLATION_MODELS = [
-    LeafletTranslation,
-    QuestionTranslation,
-    BoardTranslation,
-    GuidanceLinkTranslation,
-    PageTranslation,
-    SiteNoticeTranslation,
-    InterfaceText,
-]
+    def stale_fields(self, english_now):
+        """Each label this translates whose English has changed since: [(label, then, now)]."""
+        before = (self.translated_from or {}).get("texts") or {}
+        now = english_now.get("texts") or {}
+        return [
+            (key, before.get(key, ""), now.get(key, ""))
+            for key, text in (self.texts or {}).items()
+            if text and before.get(key, "") != now.get(key, "")
+        ]

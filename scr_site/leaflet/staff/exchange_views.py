@@ -17,12 +17,14 @@ from django.views.decorators.http import require_GET
 from ..admin_links import admin_url
 from ..exchange.exporting import translation_file
 from ..exchange.importing import MAX_FILE_BYTES, ImportRefused, file_label, import_translation
-from ..exchange.segments import KINDS, segments_to_translate
+from ..exchange.segments import segments_to_translate
 from ..exchange.xliff import MEDIA_TYPE
-from ..models import InterfaceText, Language, LeafletTranslation, QuestionTranslation
+from ..models import Language, LeafletTranslation, QuestionTranslation
 from ..permissions import can
+from ..registry import PUBLISHED_TRANSLATIONS
 
-EXCHANGED = [*(kind.model for kind in KINDS.values()), InterfaceText]
+# A file holds every item translation's texts and the interface words: all that is published.
+EXCHANGED = PUBLISHED_TRANSLATIONS
 
 
 def can_export(user):

@@ -28,7 +28,6 @@ class ContentForm(forms.ModelForm):
     """
 
     opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
-    check_conflicts = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,7 +48,7 @@ class ContentForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         opened = cleaned.get("opened_version")
-        if self.check_conflicts and self.instance.pk and opened:
+        if self.instance.pk and opened:
             saved = self._saved_updated_at()
             if saved and _stamp(saved) != opened:
                 raise ValidationError(conflict_message(type(self.instance), self.instance.pk, opened))
@@ -112,8 +111,3 @@ def conflict_message(model, pk, opened):
 
 def _short(text, limit=200):
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
-
-
-def without_conflict_check(form_class):
-    """The same form, not checking for conflicts: used while restoring an earlier version."""
-    return type(form_class.__name__, (form_class,), {"check_conflicts": False})
