@@ -36,6 +36,10 @@ def built_under(entry, mark):
     return entry.get("withdrawals", _NO_MARK) == mark
 
 
+def _same_copy(entry, other):
+    return entry["etag"] == other["etag"] and entry.get("withdrawals") == other.get("withdrawals")
+
+
 class LocalCopies:
     """This process's own copies of page entries, oldest dropped first."""
 
@@ -55,7 +59,7 @@ class LocalCopies:
     def keep(self, key, entry):
         current = self._entries.get(key)
         # The usual case, a page served again from the cache, costs one lookup.
-        if current is not None and current["etag"] == entry["etag"]:
+        if current is not None and _same_copy(current, entry):
             return
         with self._lock:
             self._drop(key)

@@ -74,6 +74,9 @@ class ProcessMark:
 
     def read(self, stored):
         """The store holds `stored`: hold it, unless this process knows better."""
+        if stored == self.mark:
+            # Every request but the first after a withdrawal: no lock needed to change nothing.
+            return
         with self._lock:
             if self.unannounced or stored == self.mark or stored in self._replaced:
                 return

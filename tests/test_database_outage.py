@@ -306,6 +306,18 @@ def test_one_withdrawal_among_a_transactions_changes_makes_its_commit_a_withdraw
     assert withdrawals.current() == after
 
 
+def test_a_request_that_read_the_mark_just_before_a_withdrawal_does_not_bring_the_old_one_back(
+    site, staff_acts
+):
+    before = withdrawals.current()
+    with staff_acts():
+        Page.objects.get(slug="accessibility").delete()
+    after = withdrawals.current()
+    # A request elsewhere in this process found the old mark in the cache a moment before.
+    assert withdrawals.current({withdrawals.MARK_KEY: before}) == after
+    assert withdrawals.current() == after
+
+
 # --- the outage page ---------------------------------------------------------------
 
 
