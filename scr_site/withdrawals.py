@@ -6,15 +6,16 @@ footer page is linked from every page, a language no longer offered is in every 
 language links. So saved copies are not tracked by address: each carries the withdrawal
 mark that was current when its page was built, and a copy is served only under that mark.
 
-- The mark is a new unique token at each withdrawal, written when the withdrawal commits
-  (page_cache.invalidate queues it with transaction.on_commit), never before.
+- The mark is a new unique token at each withdrawal, written once the withdrawal has
+  committed (page_cache.AtCommit, queued with transaction.on_commit), never before.
 - A page records the mark read at the start of its request, in the same cache round trip
   as the page-cache version and the page, before any content is read. A copy carrying the
-  current mark was therefore built after that mark was written, and so after every
-  withdrawal that was written before it had committed.
-- Marks are compared for equality, never for order, so neither the clocks of different
-  instances nor the order in which two processes' writes land matter: whichever write
-  lands last, every copy built before it carries another mark. No lock is needed.
+  current mark was therefore built from content read after that mark was written, when
+  every withdrawal before it had committed; a withdrawal committed later writes a new mark.
+- Marks are compared for equality, never for order (unlike the version numbers, which are
+  times from each instance's own clock, they are not "no older than"), so neither clocks
+  nor the order in which two processes' writes land matter: whichever write lands last,
+  every copy built before it carries another mark. No lock is needed.
 - Fresh pages (the current page-cache version) are served as before: the version moves on
   at every publication, withdrawals included. The mark only decides which older copies
   may stand in for a page that cannot be built.
@@ -27,6 +28,8 @@ Where it lives:
 - in this process's memory: the last mark it has read or written, used when Redis cannot be
   reached. When it meets a new mark it drops its own copies made under any other, so the
   copies it keeps for when Redis is down as well never outlive a withdrawal it has seen.
+  It never goes back to a mark it has replaced, which a request that read the store a
+  moment before the replacement would otherwise bring back.
 
 Losing it:
 
