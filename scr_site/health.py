@@ -4,7 +4,8 @@ It is answered by a middleware placed first, so it works whatever Host header th
 checker sends and never touches sessions or cookies.
 
 It reports the database and the cache separately, and answers 503 only when this
-instance cannot serve families: the database is down and no saved page is at hand.
+instance cannot serve families: the database is down and no saved page is at hand that
+may be served, that is, none built since the last withdrawal (scr_site/withdrawals.py).
 Redis being down is reported with 200: Redis is shared, so failing every instance
 for it would take the whole site down, while each instance still serves every page
 from the database.
@@ -13,7 +14,7 @@ from the database.
 from django.core.cache import cache
 from django.http import HttpResponse
 
-from scr_site import saved_pages
+from scr_site import saved_pages, withdrawals
 from scr_site.page_cache import database_answers
 
 from .paths import HEALTH_PATH
@@ -36,7 +37,7 @@ def health_check_middleware(get_response):
         ]
         status = 200
         if not database:
-            if saved_pages.any_saved():
+            if saved_pages.any_saved(withdrawals.current()):
                 lines.append("serving saved pages")
             else:
                 lines.append("no saved pages to serve")

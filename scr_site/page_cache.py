@@ -10,7 +10,9 @@ A page is also never served past the moment a site notice starts or ends.
 Browsers check with the site before every reuse (`no-cache`), and the check is cheap: a
 304 from the cache. When a page cannot be built because the database fails, families get
 its last good copy (scr_site/saved_pages.py), marked with a Warning header, or, if there
-is none, the outage page with the boards' contact details (scr_site/outage.py).
+is none, the outage page with the boards' contact details (scr_site/outage.py). A copy
+built before something was taken off the site is never a good copy: each carries the
+withdrawal mark it was built under, read with the version (scr_site/withdrawals.py).
 """
 
 import hashlib
@@ -28,7 +30,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import parse_http_date_safe
 from django.utils.text import compress_string
 
-from scr_site import outage, saved_pages
+from scr_site import outage, saved_pages, withdrawals
 from scr_site.paths import staff_only_prefixes
 from scr_site.redis_cache import cache_recovered
 
@@ -47,18 +49,49 @@ def invalidate(withdrawal=False, **kwargs):
     """Start a new cache version now, and again when the transaction commits.
 
     Now, so this process never serves the old page; again at commit, in case another
-    request cached the old content before the new was committed. The outage page is
-    rendered at commit, before the version every instance watches moves on.
-
-    `withdrawal` says the change took something off the site (scr_site/leaflet/public_changes.py).
+    request cached the old content before the new was committed (AtCommit, queued once
+    per transaction). `withdrawal` says the change took something off the site
+    (scr_site/leaflet/public_changes.py).
     """
     _new_version()
-    transaction.on_commit(_after_publication, robust=True)
+    work = _work_at_next_commit()
+    work.withdrawal = work.withdrawal or withdrawal
+    transaction.on_commit(work.run, robust=True)
 
 
-def _after_publication():
-    outage.publish()
-    _new_version()
+class AtCommit:
+    """What the page cache does once a change is committed: done once, however many rows changed.
+
+    A leaflet's publication changes dozens of rows, each queueing `run`; the first to run does
+    the work, as a withdrawal if any of the changes was one. In this order: a new withdrawal
+    mark (scr_site/withdrawals.py), so no saved copy from before is served from then on; the
+    outage page; then the version every instance watches, since each copies the shared outage
+    page when it first sees a new version.
+    """
+
+    def __init__(self):
+        self.withdrawal = False
+        self.done = False
+
+    def run(self):
+        if self.done:
+            return
+        self.done = True
+        if self.withdrawal:
+            withdrawals.withdrawn()
+        outage.publish()
+        _new_version()
+
+
+def _work_at_next_commit():
+    # Kept on the connection until it runs. If its transaction is rolled back instead, the next
+    # transaction's changes take it over: at worst a withdrawal that never happened is recorded,
+    # and saved copies are given up that could have been kept.
+    connection = transaction.get_connection()
+    work = getattr(connection, "page_cache_at_commit", None)
+    if work is None or work.done:
+        work = connection.page_cache_at_commit = AtCommit()
+    return work
 
 
 def _new_version(**kwargs):
@@ -145,21 +178,23 @@ class PageCacheMiddleware:
         gzip = "gzip" in request.headers.get("Accept-Encoding", "")
         # Query strings are ignored: no public page uses one, and they would let anyone fill the cache.
         key = f"page-cache:{request.get_host()}:{request.path}:{'gz' if gzip else 'id'}"
-        found = cache.get_many([VERSION_KEY, key])
+        found = cache.get_many([VERSION_KEY, withdrawals.MARK_KEY, key])
         version, entry = _current_version(found), found.get(key)
+        # Read before any content is: a page built from here on carries this mark.
+        mark = withdrawals.current(found)
         outage.keep_current(version)
         now = timezone.now().timestamp()
         if entry is not None and entry["version"] == version and entry["valid_until"] > now:
             saved_pages.seen(key, entry)
             return _respond(request, entry)
 
-        request.page_cache_attempt = (key, entry)
+        request.page_cache_attempt = (key, entry, mark)
         response = self.get_response(request)
         if getattr(response, "page_cache_fallback", False):
             return response
         if response.status_code >= 500:
             # Raised outside the view (Django has logged it): a saved copy is still better.
-            stale = saved_pages.last_good(key, entry)
+            stale = saved_pages.last_good(key, entry, mark)
             if stale is not None:
                 return _stale(request, stale)
             if not database_answers():
@@ -167,7 +202,7 @@ class PageCacheMiddleware:
                 return _outage()
             return response
         if getattr(response, "cacheable", False) and response.status_code == 200 and not response.cookies:
-            entry = _entry(response, gzip, version)
+            entry = _entry(response, gzip, version, mark)
             saved_pages.save(key, entry)
             database_outage.ended()
             return _respond(request, entry)
@@ -204,7 +239,7 @@ def _fallback(response):
     return response
 
 
-def _entry(response, gzip, version):
+def _entry(response, gzip, version, mark):
     body = response.content
     etag = hashlib.sha256(body).hexdigest()[:32]
     encoding = None
@@ -212,6 +247,7 @@ def _entry(response, gzip, version):
         body, encoding, etag = compress_string(body), "gzip", etag + "-gz"
     return {
         "version": version,
+        "withdrawals": mark,
         "valid_until": _valid_until(),
         "body": body,
         "headers": {name: response[name] for name in KEPT_HEADERS if response.has_header(name)},

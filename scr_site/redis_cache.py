@@ -9,8 +9,9 @@ refusing connections the site carries on as if the cache were empty and kept not
   thread pings it every `retry_after` seconds, and requests use Redis again once it answers.
   A hung Redis costs one timeout per process, not one per request.
 - The outage is logged once when it starts and once when it ends, and `cache_recovered` is
-  sent at the end: anything written while Redis was unreachable was lost, and the page
-  cache starts a new version so no page from before the outage is served.
+  sent at the end: anything written while Redis was unreachable was lost, so the page
+  cache starts a new version, and a withdrawal this process made meanwhile is recorded
+  again (scr_site/withdrawals.py), so no page from before the outage is served.
 
 Django builds a new redis.Redis object for every cache call, which with redis-py 8 costs
 more than the call itself. A client is thread-safe and only wraps its pool, so one per pool

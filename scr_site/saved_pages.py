@@ -5,6 +5,11 @@ publication makes it out of date, not gone, so it is still there to serve if the
 cannot be rebuilt. Entries are keyed by host, path and encoding, so every language (its
 own path) and both encodings have their own.
 
+A withdrawal is different: what was taken off the site must not come back. Each entry
+carries the withdrawal mark current when it was built (scr_site/withdrawals.py), and a
+copy stands in for a page only under that same mark, so a copy built before any later
+withdrawal is never served, whichever pages the withdrawn item was on.
+
 Each process also keeps its own copies of the pages it has served lately, bounded by
 MAX_PAGES and MAX_BYTES, for when Redis is down as well as the database.
 """
@@ -15,10 +20,24 @@ from collections import OrderedDict
 from django.core.cache import cache
 
 KEEP = 30 * 24 * 60 * 60
-# Written beside every saved page, so /healthz can tell whether there is anything to serve.
+# Written beside every saved page, one per withdrawal mark, so /healthz can tell whether
+# there is anything it may serve now.
 MARKER = "page-cache:saved"
 MAX_PAGES = 100
 MAX_BYTES = 4 * 1024 * 1024
+
+
+# A copy saved before copies carried marks has none, and matches no mark.
+_NO_MARK = object()
+
+
+def built_under(entry, mark):
+    """Whether `entry` was built under the withdrawal mark `mark`, and so may stand in under it."""
+    return entry.get("withdrawals", _NO_MARK) == mark
+
+
+def _same_copy(entry, other):
+    return entry["etag"] == other["etag"] and entry.get("withdrawals") == other.get("withdrawals")
 
 
 class LocalCopies:
@@ -40,7 +59,7 @@ class LocalCopies:
     def keep(self, key, entry):
         current = self._entries.get(key)
         # The usual case, a page served again from the cache, costs one lookup.
-        if current is not None and current["etag"] == entry["etag"]:
+        if current is not None and _same_copy(current, entry):
             return
         with self._lock:
             self._drop(key)
@@ -52,6 +71,15 @@ class LocalCopies:
     def drop(self, key):
         with self._lock:
             self._drop(key)
+
+    def keep_only(self, mark):
+        """A new withdrawal mark: the copies made under any other can never be served again."""
+        with self._lock:
+            for key in [key for key, entry in self._entries.items() if not built_under(entry, mark)]:
+                self._drop(key)
+
+    def any_with(self, mark):
+        return any(built_under(entry, mark) for entry in list(self._entries.values()))
 
     def clear(self):
         with self._lock:
@@ -67,9 +95,13 @@ class LocalCopies:
 local_copies = LocalCopies()
 
 
+def _marker(mark):
+    return f"{MARKER}:{mark}"
+
+
 def save(key, entry):
     """Keep a page just built, in the shared cache and in this process."""
-    cache.set_many({key: entry, MARKER: True}, timeout=KEEP)
+    cache.set_many({key: entry, _marker(entry["withdrawals"]): True}, timeout=KEEP)
     local_copies.keep(key, entry)
 
 
@@ -84,10 +116,14 @@ def discard(key):
     local_copies.drop(key)
 
 
-def last_good(key, cached_entry):
-    """The newest copy at hand: the shared cache's, or failing that this process's own."""
-    return cached_entry or local_copies.get(key)
+def last_good(key, cached_entry, mark):
+    """The newest copy at hand built under `mark`: the shared cache's, or else this process's own."""
+    for entry in (cached_entry, local_copies.get(key)):
+        if entry is not None and built_under(entry, mark):
+            return entry
+    return None
 
 
-def any_saved():
-    return bool(local_copies) or cache.has_key(MARKER)
+def any_saved(mark):
+    """Whether any copy could be served now, under the withdrawal mark `mark`."""
+    return local_copies.any_with(mark) or cache.has_key(_marker(mark))

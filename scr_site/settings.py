@@ -170,7 +170,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Without Redis each worker process caches pages in its own memory, so the moment of the
-# last publication is kept in a small file they all watch (see scr_site/page_cache.py).
+# last publication is kept in a small file they all watch (see scr_site/page_cache.py), and
+# the mark of the last withdrawal in another beside it (scr_site/withdrawals.py).
 PAGE_CACHE_STAMP_FILE = (
     None if CACHE_IS_SHARED else Path(os.environ.get("DJANGO_PAGE_CACHE_STAMP", f"{SQLITE_PATH}-pages"))
 )

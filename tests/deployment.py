@@ -192,8 +192,10 @@ class PostgresDatabase:
             for key, name in (("host", "HOST"), ("port", "PORT"), ("user", "USER"), ("password", "PASSWORD"))
             if config.get(name)
         }
-        # Named after the run's own database, so parallel runs on other databases never meet it.
-        self.name = f"test_{config['NAME']}_{deployment.label}"
+        # Named after the run's own database and test process (pytest-xdist), so neither a parallel
+        # run on another database nor this run's other process ever meets it.
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+        self.name = "_".join(filter(None, ["test", config["NAME"], deployment.label, worker]))
         self.proxy = TcpProxy(self.server.get("host", "127.0.0.1"), int(self.server.get("port", 5432)))
         deployment.env["DATABASE_URL"] = self._url(self.proxy.port)
 

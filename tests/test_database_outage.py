@@ -1,5 +1,6 @@
 """The database is down: families get the last good page, or the boards' contact details, never an error."""
 
+import contextlib
 import gzip
 import logging
 import re
@@ -7,18 +8,21 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
-from django.db import OperationalError
+from django.db import OperationalError, transaction
 from django.template import TemplateDoesNotExist
 from django.test import Client
 
-from scr_site import outage, saved_pages
+from scr_site import outage, page_cache, saved_pages, withdrawals
+from scr_site.leaflet.admin_links import admin_url
 from scr_site.leaflet.drafts.publishing import publish_item
 from scr_site.leaflet.models import Board, Leaflet, Page, Question, SiteSettings
 from scr_site.redis_cache import forget_breakers
 
-from .faults import RedisServer, use_private_redis
+from .faults import RedisServer, TcpProxy, use_private_redis, wait_for
 from .helpers import page, text_of
 from .leaflet_text import BOARDS
+from .staff import admin_form, change_url, publish_by_url, save_draft
+from .translations import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -143,6 +147,175 @@ def test_a_withdrawn_page_is_not_brought_back_by_an_outage(client, site, databas
     assert client.get("/privacy/").status_code == 404
     database.cut()
     assert_outage_page(client.get("/privacy/"))
+
+
+# --- what was taken off the site stays off -------------------------------------------
+# Staff act through the admin; each request's transaction commits (its on_commit work runs)
+# before the next, as on the live site.
+
+
+@pytest.fixture
+def polish(site):
+    """Polish offered to families, with the leaflet and the privacy page published in it."""
+    return translate()
+
+
+def hreflangs(response):
+    """The languages a page points to: its alternate links and its language links."""
+    return {link["hreflang"] for link in page(response).select("[hreflang]")}
+
+
+def footer_links(response):
+    return [text_of(link) for link in page(response).select("footer a")]
+
+
+def delete_in_admin(browser, obj):
+    response = browser.post(admin_url(obj, "delete"), {"post": "yes"})
+    assert response.status_code == 302, response.status_code
+    assert not type(obj).objects.filter(pk=obj.pk).exists()
+
+
+def stop_offering_in_admin(browser, language):
+    data = admin_form(browser.get(change_url(language)))
+    del data["offered"]
+    response = browser.post(change_url(language), data)
+    assert response.status_code == 302, page(response).select(".errorlist")
+
+
+def hide_and_publish_in_admin(browser, obj):
+    data = admin_form(browser.get(change_url(obj)))
+    del data["show_to_families"]
+    response = browser.post(change_url(obj), {**data, "_continue": "Save draft"})
+    assert response.status_code == 302, page(response).select(".errorlist")
+    publish_by_url(browser, obj)
+
+
+@pytest.fixture
+def staff_acts(django_capture_on_commit_callbacks):
+    """Each step by staff is a request of its own, committed before the next."""
+
+    @contextlib.contextmanager
+    def step():
+        with django_capture_on_commit_callbacks(execute=True):
+            yield
+
+    return step
+
+
+@pytest.fixture
+def family():
+    """A family's browser: an error while the address is read is the page it gets, as in a browser."""
+    return Client(raise_request_exception=False)
+
+
+def test_a_deleted_page_and_a_language_no_longer_offered_never_come_back_in_an_outage(
+    family, polish, as_publisher, database, staff_acts
+):
+    home = family.get("/")
+    assert "pl" in hreflangs(home)
+    assert "Accessibility statement" in footer_links(home)
+    assert family.get("/accessibility/").status_code == 200
+    assert family.get("/pl/").status_code == 200
+
+    with staff_acts():
+        delete_in_admin(as_publisher, Page.objects.get(slug="accessibility"))
+    with staff_acts():
+        stop_offering_in_admin(as_publisher, polish)
+    database.cut()
+
+    assert_outage_page(family.get("/accessibility/"))
+    assert_outage_page(family.get("/pl/"))
+    # Saved before: its footer links to the deleted page, its language links to Polish.
+    assert_outage_page(family.get("/"))
+
+
+def test_a_page_hidden_and_published_never_comes_back_in_an_outage(
+    client, site, as_publisher, database, staff_acts
+):
+    assert "Accessibility statement" in footer_links(client.get("/"))
+    assert client.get("/accessibility/").status_code == 200
+
+    with staff_acts():
+        hide_and_publish_in_admin(as_publisher, Page.objects.get(slug="accessibility"))
+    database.cut()
+
+    assert_outage_page(client.get("/accessibility/"))
+    assert_outage_page(client.get("/"))
+
+
+def test_a_page_built_after_a_withdrawal_is_still_served_from_its_saved_copy(
+    client, site, as_publisher, database, staff_acts
+):
+    client.get("/")
+    with staff_acts():
+        delete_in_admin(as_publisher, Page.objects.get(slug="accessibility"))
+    after = client.get("/")
+    assert "Accessibility statement" not in footer_links(after)
+    with staff_acts():
+        publish_answer("Published after the page was deleted, just before the database failed.")
+    database.cut()
+
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response["Warning"] == '110 - "Response is Stale"'
+    assert response.content == after.content
+
+
+def test_publishing_an_edited_answer_leaves_the_saved_copies_to_serve_in_an_outage(
+    client, site, as_publisher, database, staff_acts
+):
+    before = {address: client.get(address) for address in ["/", "/accessibility/"]}
+    question = Question.objects.get(anchor="what-is-the-lscb")
+    with staff_acts():
+        save_draft(as_publisher, question, answer="An edited answer, published.")
+    with staff_acts():
+        publish_by_url(as_publisher, question)
+    database.cut()
+
+    for address, response in before.items():
+        again = client.get(address)
+        assert again.status_code == 200, address
+        assert again["Warning"] == '110 - "Response is Stale"'
+        assert again.content == response.content
+
+
+def test_a_leaflet_publication_does_its_work_at_commit_once_however_many_rows_it_changes(
+    leaflet_content, staff_acts
+):
+    leaflet = Leaflet.objects.get()
+    for question in leaflet.questions.all():
+        question.answer += " Reworded."
+        question.save()
+    with mock.patch("scr_site.outage.render", wraps=outage.render) as render, staff_acts():
+        publish_item(leaflet, user=None)
+    assert render.call_count == 1
+
+
+def test_one_withdrawal_among_a_transactions_changes_makes_its_commit_a_withdrawal(
+    leaflet_content, staff_acts
+):
+    before = withdrawals.current()
+    with staff_acts(), transaction.atomic():
+        for withdrawal in (False, True, False):
+            page_cache.invalidate(withdrawal=withdrawal)
+    assert withdrawals.current() != before
+    # The commit of a change that withdraws nothing keeps the mark.
+    after = withdrawals.current()
+    with staff_acts(), transaction.atomic():
+        page_cache.invalidate()
+    assert withdrawals.current() == after
+
+
+def test_a_request_that_read_the_mark_just_before_a_withdrawal_does_not_bring_the_old_one_back(
+    site, staff_acts
+):
+    before = withdrawals.current()
+    with staff_acts():
+        Page.objects.get(slug="accessibility").delete()
+    after = withdrawals.current()
+    # A request elsewhere in this process found the old mark in the cache a moment before.
+    assert withdrawals.current({withdrawals.MARK_KEY: before}) == after
+    assert withdrawals.current() == after
 
 
 # --- the outage page ---------------------------------------------------------------
@@ -280,6 +453,16 @@ def test_health_check_answers_503_when_the_database_is_down_and_nothing_is_saved
     assert health(client) == (503, ["database unavailable", "cache ok", "no saved pages to serve"])
 
 
+def test_health_check_answers_503_when_every_saved_page_predates_a_withdrawal(
+    client, site, as_publisher, database, staff_acts
+):
+    client.get("/")
+    with staff_acts():
+        delete_in_admin(as_publisher, Page.objects.get(slug="accessibility"))
+    database.cut()
+    assert health(client) == (503, ["database unavailable", "cache ok", "no saved pages to serve"])
+
+
 # --- several instances, sharing Redis --------------------------------------------------
 
 
@@ -340,3 +523,53 @@ def test_with_redis_and_the_database_both_down_and_nothing_saved_health_check_an
     shared_cache.kill()
     database.cut()
     assert health(client) == (503, ["database unavailable", "cache unavailable", "no saved pages to serve"])
+
+
+@pytest.mark.parametrize("redis_fails", ["before the withdrawal", "after the withdrawal"])
+def test_with_redis_and_the_database_both_down_pages_saved_before_a_withdrawal_are_not_served(
+    client, leaflet_content, shared_cache, as_publisher, database, staff_acts, redis_fails
+):
+    outage.publish()
+    for address in ["/", "/accessibility/"]:
+        assert client.get(address).status_code == 200
+    if redis_fails == "before the withdrawal":
+        shared_cache.kill()
+    with staff_acts():
+        delete_in_admin(as_publisher, Page.objects.get(slug="accessibility"))
+    if redis_fails == "after the withdrawal":
+        shared_cache.kill()
+    database.cut()
+
+    assert_outage_page(client.get("/accessibility/"))
+    assert_outage_page(client.get("/"))
+    assert health(client) == (503, ["database unavailable", "cache unavailable", "no saved pages to serve"])
+
+
+@pytest.fixture
+def cut_off_cache(settings, redis_server, tmp_path):
+    """Redis reached through a link that can be cut: it keeps its data, and misses what is sent meanwhile."""
+    link = TcpProxy("127.0.0.1", redis_server.port)
+    use_private_redis(settings, f"redis://127.0.0.1:{link.port}/0", tmp_path)
+    yield link
+    forget_breakers()
+    link.close()
+
+
+def test_a_withdrawal_made_while_redis_was_cut_off_reaches_every_instance_once_it_answers(
+    client, leaflet_content, cut_off_cache, as_publisher, database, staff_acts, monkeypatch
+):
+    outage.publish()
+    for address in ["/", "/accessibility/"]:
+        assert client.get(address).status_code == 200
+    cut_off_cache.cut()
+    with staff_acts():
+        delete_in_admin(as_publisher, Page.objects.get(slug="accessibility"))
+    cut_off_cache.restore()
+    wait_for(lambda: "cache ok" in health(client)[1], message="the cache to be used again")
+
+    # Another instance, which shares Redis and keeps nothing of its own, while the database is down.
+    monkeypatch.setattr(withdrawals, "process_mark", withdrawals.ProcessMark())
+    saved_pages.local_copies.clear()
+    database.cut()
+    assert_outage_page(client.get("/accessibility/"))
+    assert_outage_page(client.get("/"))

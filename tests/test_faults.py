@@ -180,6 +180,45 @@ def test_database_cut_with_a_cold_cache_gives_the_outage_page_with_both_boards(s
     assert all(site.get(path).status == 200 for path in PAGES)
 
 
+NOTICE = "The office is closed on Friday."
+
+
+def show_notice(site, shown):
+    """Staff tick or untick a notice's "Show to families", through another process than the site's."""
+    site.manage(
+        code="import django; django.setup()\n"
+        "from scr_site.leaflet.models import SiteNotice\n"
+        f"notice, _ = SiteNotice.objects.get_or_create(message={NOTICE!r})\n"
+        f"notice.show_to_families = {shown!r}\n"
+        "notice.save()\n"
+    )
+
+
+def assert_hidden_notice_never_comes_back(site, fault):
+    show_notice(site, True)
+    warm(site)
+    assert NOTICE in site.get("/").text
+    show_notice(site, False)
+    site.database.cut()
+    try:
+        got = {path: site.get(path) for path in PAGES}
+        report(fault, {path: r.status for path, r in got.items()}, site.health())
+        # Every page saved showed the notice: none may stand in for its page.
+        for response in got.values():
+            assert_outage_page(response)
+        assert site.health() == (503, ["database unavailable", "cache ok", "no saved pages to serve"])
+    finally:
+        site.database.restore()
+    wait_for(lambda: site.health()[0] == 200, message="the database")
+    response = site.get("/")
+    assert response.status == 200
+    assert NOTICE not in response.text
+
+
+def test_database_cut_after_a_notice_was_hidden_elsewhere_never_brings_the_notice_back(site):
+    assert_hidden_notice_never_comes_back(site, "Database cut after a notice was hidden")
+
+
 def test_redis_and_the_database_both_down_serve_what_this_instance_saved(site, redis_server):
     warm(site)
     redis_server.kill()
@@ -238,3 +277,7 @@ def test_without_redis_a_database_failure_serves_saved_pages_and_the_outage_page
     finally:
         small_board.database.restore()
     assert small_board.get("/no-such-page/").status == 404
+
+
+def test_without_redis_a_notice_hidden_by_another_process_is_not_brought_back_by_a_database_cut(small_board):
+    assert_hidden_notice_never_comes_back(small_board, "No Redis, database cut after a notice was hidden")
