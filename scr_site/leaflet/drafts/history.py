@@ -7,15 +7,19 @@ fields and every question it had then. Comparing or restoring a leaflet's versio
 therefore covers its questions too.
 """
 
+import json
 from dataclasses import dataclass, field
 
 import reversion
 from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models.signals import post_delete, post_save
 from reversion.models import Version
 
 from ..models import Board, GuidanceLink, Leaflet, Page, Question
+from ..models.published import published_fields
 from ..models.translations import TRANSLATION_MODELS, SiteNoticeTranslation
+from .publication import REVIEW_FIELDS
 
 # What staff edit with history; a leaflet's versions hold its questions.
 HISTORY_MODELS = [
@@ -91,6 +95,19 @@ def last_change(obj):
     """The newest version in which `obj` itself changed, or None if it has no history."""
     versions = history_of(obj)
     return versions[0] if versions else None
+
+
+def content_values(model, values):
+    """The values that say what an item reads, in the JSON form a published copy keeps.
+
+    Review dates and the HTML generated from Markdown are left out: neither is a change of content.
+    """
+    names = [
+        model_field.attname
+        for model_field in published_fields(model)
+        if model_field.attname not in REVIEW_FIELDS and not model_field.attname.endswith("_html")
+    ]
+    return json.loads(json.dumps({name: values.get(name) for name in names}, cls=DjangoJSONEncoder))
 
 
 def values_of_version(version):

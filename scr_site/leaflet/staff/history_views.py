@@ -17,6 +17,7 @@ from ..drafts import restore
 from ..drafts.activity import activity_of
 from ..drafts.compare import compare
 from ..drafts.history import history_of, snapshot_of_version, versions_of
+from ..drafts.version_marks import marked_versions
 from ..permissions import can_restore
 
 REMOVE_QUESTIONS = "remove_questions"
@@ -64,7 +65,7 @@ class HistoryMixin:
             self.object_history_template,
             f"History of “{obj}”",
             object=obj,
-            versions=history_of(obj),
+            versions=marked_versions(obj, history_of(obj)),
             activity=activity_of(obj),
             compare_url=admin_url(obj, "compare"),
             can_restore=can_restore(request.user) and self.has_change_permission(request, obj),
