@@ -97,6 +97,21 @@ def last_change(obj):
     return versions[0] if versions else None
 
 
+def last_own_change(obj):
+    """Like last_change, but for a leaflet the newest version in which its own text changed.
+
+    Every question save adds a version of its leaflet, so last_change names whoever last
+    touched any question. Whose draft the leaflet's own fields are needs their last change.
+    """
+    if not isinstance(obj, Leaflet):
+        return last_change(obj)
+    versions = [(found, content_values(Leaflet, values_of_version(found))) for found in versions_of(obj)]
+    for position, (version, values) in enumerate(versions):
+        if position + 1 == len(versions) or values != versions[position + 1][1]:
+            return version
+    return None
+
+
 def content_values(model, values):
     """The values that say what an item reads, in the JSON form a published copy keeps.
 
