@@ -409,3 +409,18 @@ def test_only_publishers_can_restore(client, as_editor, as_publisher, reproducti
     assert as_editor.post(url, {"replace_drafts": "yes"}).status_code == 403
     assert as_publisher.get(url).status_code == 200
     assert Question.objects.get(pk=who.pk).answer == ERINS_DRAFT
+
+
+def test_someone_with_no_email_address_is_named_so_the_publisher_can_tell_them(
+    as_publisher, reproduction, editor, emails
+):
+    who, row = reproduction
+    User.objects.filter(pk=editor.pk).update(email="")
+    url, opened, _ = restore_page(as_publisher, row)
+
+    response = as_publisher.post(url, {**form_fields(opened), "replace_drafts": "yes"}, follow=True)
+
+    assert "Could not email Erin (no email address). Tell them yourself" in text_of(
+        page(response).select_one(".messagelist")
+    )
+    assert emails == []

@@ -97,7 +97,10 @@ def tell(restore_plan, row, user, what):
     not_emailed = []
     for letter in letters.values():
         person = letter.person
-        if not (person.email and person.is_active):
+        if not person.is_active:
+            not_emailed.append(f"{name_of(person)} (their account is switched off)")
+            continue
+        if not person.email:
             not_emailed.append(f"{name_of(person)} (no email address)")
             continue
         subject = "Your draft was replaced by a restore"
