@@ -46,12 +46,6 @@ PLAIN_STATIC_FILES = {
 }
 
 
-def pytest_configure(config):
-    config.addinivalue_line(
-        "markers", "browser: drives Chromium or the Nu HTML Checker (slower, see tests/browser)"
-    )
-
-
 @pytest.fixture(scope="package", autouse=True)
 def _plain_static_files():
     with override_settings(STORAGES=PLAIN_STATIC_FILES):

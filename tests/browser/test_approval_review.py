@@ -89,5 +89,7 @@ def test_approving_without_the_tick_after_a_change_publishes_nothing(new_context
     tab_to(pat, "Approve and publish")
     follow(pat, "Enter")
 
-    expect(pat.locator(".error-summary")).to_contain_text("has changed since Erin Editor sent it for approval")
+    expect(pat.locator(".error-summary")).to_contain_text(
+        "has changed since Erin Editor sent it for approval"
+    )
     assert SNEAKED_IN not in families_read(new_context, site_url)

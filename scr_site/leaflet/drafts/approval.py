@@ -62,6 +62,16 @@ def name_of(user):
     return user.get_full_name() or user.get_username()
 
 
+def when(moment, dated=False):
+    """A moment as staff read it: "14:02" today, "14:02 on 3 March 2027" before (or always, for an email)."""
+    if not moment:
+        return ""
+    local = timezone.localtime(moment)
+    if local.date() == timezone.localdate() and not dated:
+        return local.strftime("%H:%M")
+    return local.strftime("%H:%M on %-d %B %Y")
+
+
 def links_for(obj):
     """Full addresses for an email about `obj`."""
     return {

@@ -18,6 +18,9 @@ class QuestionChange:
     question: str
     kind: str  # "added", "removed" or "changed"
     changes: list = field(default_factory=list)
+    pk: int | None = None
+    # What the earlier column holds, where a page says more than "Before" (the restore page: whose draft).
+    before_label: str = ""
 
 
 @dataclass
@@ -49,14 +52,14 @@ def compare(older, newer):
     before, after = older.questions, newer.questions
     for pk in _in_order(after):
         if pk not in before:
-            comparison.questions.append(QuestionChange(after[pk]["question"], "added"))
+            comparison.questions.append(QuestionChange(after[pk]["question"], "added", pk=pk))
     for pk in _in_order(before):
         if pk not in after:
-            comparison.questions.append(QuestionChange(before[pk]["question"], "removed"))
+            comparison.questions.append(QuestionChange(before[pk]["question"], "removed", pk=pk))
         else:
             changes = changes_between(Question, _without_order(before[pk]), _without_order(after[pk]))
             if changes:
-                comparison.questions.append(QuestionChange(after[pk]["question"], "changed", changes))
+                comparison.questions.append(QuestionChange(after[pk]["question"], "changed", changes, pk=pk))
     kept = set(before) & set(after)
     comparison.order_before = [before[pk]["question"] for pk in _in_order(before) if pk in kept]
     comparison.order_after = [after[pk]["question"] for pk in _in_order(after) if pk in kept]

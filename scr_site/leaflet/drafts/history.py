@@ -7,15 +7,19 @@ fields and every question it had then. Comparing or restoring a leaflet's versio
 therefore covers its questions too.
 """
 
+import json
 from dataclasses import dataclass, field
 
 import reversion
 from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models.signals import post_delete, post_save
 from reversion.models import Version
 
 from ..models import Leaflet, Question
+from ..models.published import published_fields
 from ..registry import PUBLISHED
+from .publication import REVIEW_FIELDS
 
 # What staff edit with history: the published models (registry.py); a leaflet's versions hold its questions.
 HISTORY_MODELS = list(PUBLISHED)
@@ -84,6 +88,34 @@ def last_change(obj):
     """The newest version in which `obj` itself changed, or None if it has no history."""
     versions = history_of(obj)
     return versions[0] if versions else None
+
+
+def last_own_change(obj):
+    """Like last_change, but for a leaflet the newest version in which its own text changed.
+
+    Every question save adds a version of its leaflet, so last_change names whoever last
+    touched any question. Whose draft the leaflet's own fields are needs their last change.
+    """
+    if not isinstance(obj, Leaflet):
+        return last_change(obj)
+    versions = [(found, content_values(Leaflet, values_of_version(found))) for found in versions_of(obj)]
+    for position, (version, values) in enumerate(versions):
+        if position + 1 == len(versions) or values != versions[position + 1][1]:
+            return version
+    return None
+
+
+def content_values(model, values):
+    """The values that say what an item reads, in the JSON form a published copy keeps.
+
+    Review dates and the HTML generated from Markdown are left out: neither is a change of content.
+    """
+    names = [
+        model_field.attname
+        for model_field in published_fields(model)
+        if model_field.attname not in REVIEW_FIELDS and not model_field.attname.endswith("_html")
+    ]
+    return json.loads(json.dumps({name: values.get(name) for name in names}, cls=DjangoJSONEncoder))
 
 
 def values_of_version(version):

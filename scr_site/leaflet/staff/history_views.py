@@ -1,7 +1,11 @@
 """History, compare, restore and recover in the admin.
 
 Restoring never saves anything until a Publisher has seen what will change and
-confirmed; removing questions needs a tick of its own (see drafts/restore.py).
+confirmed; removing questions needs a tick of its own, and so does replacing other
+people's unpublished drafts (see drafts/restore.py).
+
+Signed-in people who are not staff are refused outright (403), as previews refuse them;
+people not signed in are sent to sign in.
 """
 
 from django.contrib import messages
@@ -12,21 +16,30 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from reversion.models import Version
 
+from scr_site.admin_site import staff_required
+
 from ..admin_links import admin_url
 from ..drafts import restore
 from ..drafts.activity import activity_of
+from ..drafts.approval import name_of
 from ..drafts.compare import compare
 from ..drafts.history import history_of, snapshot_of_version, versions_of
+from ..drafts.version_marks import marked_versions
 from ..permissions import can_restore
 
 REMOVE_QUESTIONS = "remove_questions"
+REPLACE_DRAFTS = "replace_drafts"
+# The drafts the page showed, which the replace tick confirms (drafts/replaced.py, signature).
+DRAFTS_SEEN = "drafts_seen"
 
 
 class HistoryMixin:
     object_history_template = "admin/leaflet/object_history.html"
 
     def history_urls(self):
-        wrap = self.admin_site.admin_view
+        def wrap(view):
+            return staff_required(self.admin_site.admin_view(view))
+
         return [
             path("recover/", wrap(self.recoverlist_view), name=self.url_name("recoverlist")),
             path("recover/<int:version_id>/", wrap(self.recover_view), name=self.url_name("recover")),
@@ -64,7 +77,7 @@ class HistoryMixin:
             self.object_history_template,
             f"History of “{obj}”",
             object=obj,
-            versions=history_of(obj),
+            versions=marked_versions(obj, history_of(obj)),
             activity=activity_of(obj),
             compare_url=admin_url(obj, "compare"),
             can_restore=can_restore(request.user) and self.has_change_permission(request, obj),
@@ -126,29 +139,77 @@ class HistoryMixin:
         return self._confirm_restore(request, None, restore.plan(version), f"Recover “{version.object_repr}”")
 
     def _confirm_restore(self, request, obj, restore_plan, title):
-        problem = ""
+        problems = []
         if request.method == "POST":
             try:
-                row = restore.restore(
-                    restore_plan, request.user, remove_questions=request.POST.get(REMOVE_QUESTIONS) == "yes"
+                done = restore.restore(
+                    restore_plan,
+                    request.user,
+                    remove_questions=request.POST.get(REMOVE_QUESTIONS) == "yes",
+                    replace_drafts=request.POST.get(REPLACE_DRAFTS) == "yes",
+                    drafts_seen=request.POST.get(DRAFTS_SEEN, ""),
                 )
             except restore.RestoreRefused as refused:
-                problem = str(refused)
+                problems = refused.problems
             else:
-                verb = "Recovered" if restore_plan.recovering else "Restored"
-                self.message_user(
-                    request,
-                    f"{verb} “{row}” as a draft. Families still see the published version until it is "
-                    "published: preview it, then publish it when it is right.",
-                    messages.SUCCESS,
-                )
-                return redirect(admin_url(row))
+                self._tell_restorer(request, restore_plan, done)
+                return redirect(admin_url(done.row))
+        overtaken = restore_plan.overtaken
+        overtaken.label_questions(restore_plan.comparison, request.user)
+        others = overtaken.others(request.user)
         return self._page(
             request,
             "admin/leaflet/restore_confirm.html",
             title,
             object=obj,
             plan=restore_plan,
-            problem=problem,
+            problems=problems,
             remove_questions=REMOVE_QUESTIONS,
+            replace_drafts=REPLACE_DRAFTS,
+            drafts_seen=DRAFTS_SEEN,
+            signature=overtaken.signature(request.user),
+            others=others,
+            own_drafts=[draft for draft in overtaken.drafts if draft not in others],
+            replace_label=_replace_label(others),
+            current_label=overtaken.item.column_label(request.user) if overtaken.item else "Now: deleted",
         )
+
+    def _tell_restorer(self, request, restore_plan, done):
+        verb = "Recovered" if restore_plan.recovering else "Restored"
+        self.message_user(
+            request,
+            f"{verb} “{done.row}” as a draft. Families still see the published version until it is "
+            "published: preview it, then publish it when it is right.",
+            messages.SUCCESS,
+        )
+        authors = sorted({name_of(draft.author) for draft in done.replaced if draft.author is not None})
+        if authors:
+            self.message_user(
+                request,
+                f"It replaced unpublished work by {' and '.join(authors)}. They have been told by email and "
+                "on their home page; their text is kept in the history.",
+                messages.INFO,
+            )
+        if done.closed:
+            listed = "; ".join(f"{name_of(r.requested_by)}'s, for “{r.object_repr}”" for r in done.closed)
+            self.message_user(
+                request,
+                f"Closed {len(done.closed)} request{'s' if len(done.closed) != 1 else ''} for approval about "
+                f"the drafts it changed, and told the people who sent them: {listed}.",
+                messages.INFO,
+            )
+        if done.not_emailed:
+            self.message_user(
+                request,
+                f"Could not email {', '.join(done.not_emailed)}. Tell them yourself: their home page says "
+                "what happened.",
+                messages.WARNING,
+            )
+
+
+def _replace_label(others):
+    """The words beside the tick that lets a restore replace other people's drafts."""
+    drafts = "this draft" if len(others) == 1 else f"these {len(others)} drafts"
+    authors = sorted({name_of(draft.author) for draft in others if draft.author is not None})
+    told = f"{' and '.join(authors)} will be told, and " if authors else ""
+    return f"Yes, replace {drafts}: {told}the text stays in the history"

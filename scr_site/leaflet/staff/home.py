@@ -10,6 +10,7 @@ from ..admin_links import admin_url
 from ..drafts.history import HISTORY_MODELS, last_change
 from ..drafts.preview import preview_url
 from ..drafts.publication import Publication, draft_data
+from ..drafts.restore_notices import notices_for
 from ..drafts.states import Standing, standing
 from ..drafts.translations import all_out_of_date
 from ..links.checker import BROKEN
@@ -136,6 +137,7 @@ def panels(request):
         "can_publish": can_publish(user),
         "waiting_for_approval": waiting_for_approval() if can_publish(user) else [],
         "my_requests": requests_by(user),
+        "replaced_work": notices_for(user),
         "my_drafts": drafts_of(user),
         "reviews_due": due_for_review(),
         "broken_links": list(GuidanceLink.objects.filter(BROKEN)) if can(user, "view", GuidanceLink) else [],

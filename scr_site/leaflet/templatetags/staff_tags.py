@@ -4,6 +4,7 @@ from django import template
 from django.utils import timezone
 
 from ..admin_links import admin_url
+from ..drafts import approval
 from ..drafts.approval import name_of
 
 register = template.Library()
@@ -11,12 +12,7 @@ register = template.Library()
 
 @register.filter
 def when(moment):
-    if not moment:
-        return ""
-    local = timezone.localtime(moment)
-    if local.date() == timezone.localdate():
-        return local.strftime("%H:%M")
-    return local.strftime("%H:%M on %-d %B %Y")
+    return approval.when(moment)
 
 
 @register.filter
