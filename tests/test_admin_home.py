@@ -84,7 +84,7 @@ def test_your_drafts_is_empty_once_published(as_editor, as_publisher, leaflet, q
     as_publisher.post(admin_url(leaflet, "publish"))
 
     panel = home(as_editor).select_one("[aria-labelledby=drafts-heading]")
-    assert "You have no unpublished changes." in text_of(panel)
+    assert "You have no drafts." in text_of(panel)
 
 
 def test_broken_guidance_links_are_listed(as_editor, leaflet_content):
