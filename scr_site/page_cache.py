@@ -178,16 +178,17 @@ class PageCacheMiddleware:
         gzip = "gzip" in request.headers.get("Accept-Encoding", "")
         # Query strings are ignored: no public page uses one, and they would let anyone fill the cache.
         key = f"page-cache:{request.get_host()}:{request.path}:{'gz' if gzip else 'id'}"
-        found = cache.get_many([VERSION_KEY, withdrawals.MARK_KEY, key])
+        found = cache.get_many([VERSION_KEY, key, *withdrawals.cache_keys()])
         version, entry = _current_version(found), found.get(key)
-        # Read before any content is: a page built from here on carries this mark.
-        mark = withdrawals.current(found)
         outage.keep_current(version)
         now = timezone.now().timestamp()
         if entry is not None and entry["version"] == version and entry["valid_until"] > now:
             saved_pages.seen(key, entry)
             return _respond(request, entry)
 
+        # Read before any content is: a page built from here on carries this mark. (A page served
+        # above is current, whatever the mark: only a page built or stood in for needs it.)
+        mark = withdrawals.current(found)
         request.page_cache_attempt = (key, entry, mark)
         response = self.get_response(request)
         if getattr(response, "page_cache_fallback", False):

@@ -175,6 +175,11 @@ def _write_file(path, mark):
     os.replace(partial, path)
 
 
+def cache_keys():
+    """What the page cache reads for the mark in its one round trip: the key, where the cache keeps it."""
+    return () if _file() is not None else (MARK_KEY,)
+
+
 def _file():
     stamp = settings.PAGE_CACHE_STAMP_FILE
     return stamp.with_name(f"{stamp.name}-withdrawn") if stamp else None
