@@ -49,8 +49,8 @@ def invalidate(withdrawal=False, **kwargs):
     """Start a new cache version now, and again when the transaction commits.
 
     Now, so this process never serves the old page; again at commit, in case another
-    request cached the old content before the new was committed (AtCommit, queued once
-    per transaction). `withdrawal` says the change took something off the site
+    request cached the old content before the new was committed (AtCommit: queued with
+    each call, done once per transaction). `withdrawal` says the change took something off the site
     (scr_site/leaflet/public_changes.py).
     """
     _new_version()

@@ -4,7 +4,9 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from scr_site.leaflet.models import Leaflet
+from scr_site.redis_cache import forget_breakers
 
+from .faults import RedisServer, TcpProxy, use_private_redis
 from .staff import signed_in, staff_member
 
 # Every page a family can reach. Browser, HTML and heading checks run over all of them.
@@ -73,3 +75,32 @@ def leaflet(leaflet_content):
 @pytest.fixture
 def question(leaflet):
     return leaflet.questions.get(question="How Long Will the Review Take?")
+
+
+# --- a Redis of the test's own, for the outage tests ------------------------------------------
+
+
+@pytest.fixture
+def redis_server():
+    """A redis-server started for the test alone, on a free port, that the test may kill or hang."""
+    server = RedisServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def shared_cache(settings, redis_server, tmp_path):
+    """The site using that Redis, as several instances do, with nothing saved in this process."""
+    use_private_redis(settings, redis_server.url, tmp_path)
+    yield redis_server
+    forget_breakers()
+
+
+@pytest.fixture
+def cut_off_cache(settings, redis_server, tmp_path):
+    """Redis reached through a link that can be cut: it keeps its data, and misses what is sent meanwhile."""
+    link = TcpProxy("127.0.0.1", redis_server.port)
+    use_private_redis(settings, f"redis://127.0.0.1:{link.port}/0", tmp_path)
+    yield link
+    forget_breakers()
+    link.close()

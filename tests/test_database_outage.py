@@ -16,9 +16,8 @@ from scr_site import outage, page_cache, saved_pages, withdrawals
 from scr_site.leaflet.admin_links import admin_url
 from scr_site.leaflet.drafts.publishing import publish_item
 from scr_site.leaflet.models import Board, Leaflet, Page, Question, SiteSettings
-from scr_site.redis_cache import forget_breakers
 
-from .faults import RedisServer, TcpProxy, use_private_redis, wait_for
+from .faults import wait_for
 from .helpers import page, text_of
 from .leaflet_text import BOARDS
 from .staff import admin_form, change_url, publish_by_url, save_draft
@@ -466,20 +465,6 @@ def test_health_check_answers_503_when_every_saved_page_predates_a_withdrawal(
 # --- several instances, sharing Redis --------------------------------------------------
 
 
-@pytest.fixture
-def redis_server():
-    server = RedisServer().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def shared_cache(settings, redis_server, tmp_path):
-    use_private_redis(settings, redis_server.url, tmp_path)
-    yield redis_server
-    forget_breakers()
-
-
 def test_another_instance_copies_the_outage_page_to_its_own_disk_after_a_publication(
     client, leaflet_content, shared_cache, settings, tmp_path, django_capture_on_commit_callbacks
 ):
@@ -543,16 +528,6 @@ def test_with_redis_and_the_database_both_down_pages_saved_before_a_withdrawal_a
     assert_outage_page(client.get("/accessibility/"))
     assert_outage_page(client.get("/"))
     assert health(client) == (503, ["database unavailable", "cache unavailable", "no saved pages to serve"])
-
-
-@pytest.fixture
-def cut_off_cache(settings, redis_server, tmp_path):
-    """Redis reached through a link that can be cut: it keeps its data, and misses what is sent meanwhile."""
-    link = TcpProxy("127.0.0.1", redis_server.port)
-    use_private_redis(settings, f"redis://127.0.0.1:{link.port}/0", tmp_path)
-    yield link
-    forget_breakers()
-    link.close()
 
 
 def test_a_withdrawal_made_while_redis_was_cut_off_reaches_every_instance_once_it_answers(

@@ -10,39 +10,15 @@ from django.test import Client
 
 from scr_site.leaflet.drafts.publishing import publish_item
 from scr_site.leaflet.models import Leaflet, Question
-from scr_site.redis_cache import ReusingRedisCacheClient, forget_breakers
+from scr_site.redis_cache import ReusingRedisCacheClient
 
-from .faults import RedisServer, TcpProxy, use_private_redis, wait_for
+from .faults import wait_for
 from .helpers import page, text_of
 
 pytestmark = pytest.mark.django_db
 
 PAGES = ["/", "/privacy/", "/accessibility/", "/leave-this-site-quickly/"]
 PASSWORD = "a-long-password-1"
-
-
-@pytest.fixture
-def redis_server():
-    server = RedisServer().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def shared_cache(settings, redis_server, tmp_path):
-    use_private_redis(settings, redis_server.url, tmp_path)
-    yield redis_server
-    forget_breakers()
-
-
-@pytest.fixture
-def cut_off_cache(settings, redis_server, tmp_path):
-    """Redis reached through a link that can be cut: it keeps its data, and misses what is sent meanwhile."""
-    link = TcpProxy("127.0.0.1", redis_server.port)
-    use_private_redis(settings, f"redis://127.0.0.1:{link.port}/0", tmp_path)
-    yield link
-    forget_breakers()
-    link.close()
 
 
 def redis_keys(server, pattern="*"):

@@ -66,6 +66,26 @@ def compare(older, newer):
     return comparison
 
 
+def question_changes(older, newer):
+    """In a line each, the questions two leaflet versions differ in, as a history row names them.
+
+    `older` and `newer` are {question pk: values}: ["Added: …", "Removed: …", "Changed: …", "Moved: …"].
+    """
+    changes = [f"Added: {newer[pk]['question']}" for pk in _in_order(newer) if pk not in older]
+    changes += [f"Removed: {older[pk]['question']}" for pk in _in_order(older) if pk not in newer]
+    kept = [pk for pk in _in_order(newer) if pk in older]
+    changes += [
+        f"Changed: {newer[pk]['question']}"
+        for pk in kept
+        if _without_order(older[pk]) != _without_order(newer[pk])
+    ]
+    before = [pk for pk in _in_order(older) if pk in newer]
+    changes += [
+        f"Moved: {newer[pk]['question']}" for place, pk in enumerate(kept) if before.index(pk) != place
+    ]
+    return changes
+
+
 def _in_order(questions):
     return sorted(questions, key=lambda pk: (questions[pk].get("order") or 0, pk))
 

@@ -7,19 +7,17 @@ fields and every question it had then. Comparing or restoring a leaflet's versio
 therefore covers its questions too.
 """
 
-import json
 from dataclasses import dataclass, field
 
 import reversion
 from django.contrib.contenttypes.models import ContentType
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models.signals import post_delete, post_save
 from reversion.models import Version
 
 from ..models import Leaflet, Question
 from ..models.published import published_fields
 from ..registry import PUBLISHED
-from .publication import REVIEW_FIELDS
+from .publication import REVIEW_FIELDS, as_stored
 
 # What staff edit with history: the published models (registry.py); a leaflet's versions hold its questions.
 HISTORY_MODELS = list(PUBLISHED)
@@ -115,7 +113,7 @@ def content_values(model, values):
         for model_field in published_fields(model)
         if model_field.attname not in REVIEW_FIELDS and not model_field.attname.endswith("_html")
     ]
-    return json.loads(json.dumps({name: values.get(name) for name in names}, cls=DjangoJSONEncoder))
+    return as_stored({name: values.get(name) for name in names})
 
 
 def values_of_version(version):

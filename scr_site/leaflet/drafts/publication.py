@@ -28,10 +28,14 @@ from .states import Standing, standing
 REVIEW_FIELDS = {"last_reviewed_on", "reviewed_by_id", "next_review_due"}
 
 
+def as_stored(values):
+    """{attname: value} in the JSON form a PublishedCopy stores: dates as text, and so on."""
+    return json.loads(json.dumps(values, cls=DjangoJSONEncoder))
+
+
 def draft_data(obj):
     """The row's publishable values, in the same JSON form a PublishedCopy stores."""
-    values = {field.attname: field.value_from_object(obj) for field in published_fields(type(obj))}
-    return json.loads(json.dumps(values, cls=DjangoJSONEncoder))
+    return as_stored({field.attname: field.value_from_object(obj) for field in published_fields(type(obj))})
 
 
 def label_of(model):

@@ -10,12 +10,10 @@ drafts needs a tick of its own, given for exactly the drafts that were shown; th
 are then told, and the requests for approval it overtakes are closed (drafts/restore_notices.py).
 """
 
-import json
 from dataclasses import dataclass, field
 
 import reversion
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -24,6 +22,7 @@ from . import activity, approval, replaced, restore_notices
 from .approval import name_of
 from .compare import compare
 from .history import snapshot_of_row, snapshot_of_version
+from .publication import as_stored
 from .publishing import deletions_are_drafts
 
 # Review dates record when someone last checked the content; an old version's dates are not news.
@@ -110,11 +109,7 @@ def _differs(row, values):
     names = [f.attname for f in restored_fields(type(row)) if f.attname in values]
     now = {name: getattr(row, name) for name in names}
     then = {name: values[name] for name in names}
-    return _as_json(now) != _as_json(then)
-
-
-def _as_json(values):
-    return json.loads(json.dumps(values, cls=DjangoJSONEncoder))
+    return as_stored(now) != as_stored(then)
 
 
 def _restorable(snapshot):

@@ -19,12 +19,10 @@ from reversion.models import Version
 
 from ..models import Leaflet, Question
 from ..models.published import copies_of, published_copy
+from .compare import question_changes
 from .history import content_values, values_of_version
 from .publication import draft_data
 from .states import State, shown
-
-# A change of place is a move, not a change of what a question says.
-_PLACE = {"order", "leaflet_id"}
 
 
 @dataclass
@@ -114,24 +112,3 @@ def _published_questions(leaflet):
 
 def _current_questions(leaflet):
     return {row.pk: content_values(Question, draft_data(row)) for row in leaflet.questions.all()}
-
-
-def question_changes(older, newer):
-    """The questions two versions differ in: ["Added: …", "Removed: …", "Changed: …", "Moved: …"]."""
-    changes = [f"Added: {newer[pk]['question']}" for pk in _in_order(newer) if pk not in older]
-    changes += [f"Removed: {older[pk]['question']}" for pk in _in_order(older) if pk not in newer]
-    kept = [pk for pk in _in_order(newer) if pk in older]
-    changes += [f"Changed: {newer[pk]['question']}" for pk in kept if _words(older[pk]) != _words(newer[pk])]
-    before = [pk for pk in _in_order(older) if pk in newer]
-    changes += [
-        f"Moved: {newer[pk]['question']}" for place, pk in enumerate(kept) if before.index(pk) != place
-    ]
-    return changes
-
-
-def _in_order(questions):
-    return sorted(questions, key=lambda pk: (questions[pk].get("order") or 0, pk))
-
-
-def _words(values):
-    return {name: value for name, value in values.items() if name not in _PLACE}

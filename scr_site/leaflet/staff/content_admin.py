@@ -139,7 +139,7 @@ class ContentAdmin(HistoryMixin, ApprovalMixin, admin.ModelAdmin):
         verb = "Added" if added else "Saved"
         self.message_user(
             request,
-            f"{verb} “{obj}” as a draft. Families still see the published version until it is published.",
+            f"{verb} “{obj}” as a draft. Families still see what is live until it is published.",
             messages.SUCCESS,
         )
         return redirect(admin_url(obj))

@@ -4,15 +4,15 @@ from django import template
 from django.utils import timezone
 
 from ..admin_links import admin_url
-from ..drafts import approval
 from ..drafts.approval import name_of
+from ..drafts.approval import when as staff_time
 
 register = template.Library()
 
 
 @register.filter
 def when(moment):
-    return approval.when(moment)
+    return staff_time(moment)
 
 
 @register.filter
