@@ -98,12 +98,18 @@ class StaffAdminSite(OTPAdminSite):
         """Every admin page, refusing or not finding something with the admin's own pages.
 
         Staff who follow a stale link stay inside the admin, told what happened in its
-        words, rather than landing on the public site's error page.
+        words, rather than landing on the public site's error page. Someone signed in who is
+        not staff is refused (403), as previews refuse them, and offered the sign-in page for a
+        staff account. Anyone not signed in is sent to sign in.
         """
         inner = super().admin_view(view, cacheable)
 
         @wraps(inner)
         def with_admin_errors(request, *args, **kwargs):
+            if _signed_in_not_staff(request) and request.path != reverse(
+                "admin:logout", current_app=self.name
+            ):
+                return self.error_page(request, 403)
             try:
                 return inner(request, *args, **kwargs)
             except PermissionDenied:
@@ -137,6 +143,10 @@ class StaffAdminSite(OTPAdminSite):
 ERROR_TITLES = {403: "You cannot open this page", 404: "Page not found"}
 
 
+def _signed_in_not_staff(request):
+    return request.user.is_authenticated and not request.user.is_staff
+
+
 def staff_required(view):
     """The admin's own test for a view outside it: active staff, verified by 2FA when that is required.
 
@@ -148,7 +158,7 @@ def staff_required(view):
     def wrapped(request, *args, **kwargs):
         if admin.site.has_permission(request):
             return view(request, *args, **kwargs)
-        if request.user.is_authenticated and not request.user.is_staff:
+        if _signed_in_not_staff(request):
             raise PermissionDenied
         return redirect_to_login(request.get_full_path(), reverse("admin:login"))
 

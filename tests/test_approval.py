@@ -1,6 +1,7 @@
 """An Editor sends a draft for approval; a Publisher approves and publishes it, or sends it back."""
 
 import pytest
+from django.contrib.auth.models import User
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -10,10 +11,11 @@ from scr_site.leaflet.drafts import approval
 from scr_site.leaflet.drafts.preview import preview_url
 from scr_site.leaflet.drafts.publication import Publication
 from scr_site.leaflet.drafts.publishing import mark_reviewed, publish
-from scr_site.leaflet.models import ApprovalRequest, Board, Leaflet, Question
+from scr_site.leaflet.models import ApprovalRequest, Board, Leaflet, Question, QuestionTranslation
+from scr_site.leaflet.pseudo import pseudo_translate
 
 from .helpers import page, text_of
-from .staff import admin_form, change_url, main_text, save_draft, staff_member
+from .staff import admin_form, change_url, main_text, save_draft, signed_in, staff_member
 
 pytestmark = pytest.mark.django_db
 
@@ -427,3 +429,54 @@ def test_publishing_writes_what_was_captured_not_what_was_saved_since(client, qu
 
     assert DRAFT in main_text(client)
     assert SNEAKED_IN not in main_text(client)
+
+
+# --- the other paths into approval: a test language, a deleted item, someone not on the staff ---
+
+
+def test_a_test_language_is_never_sent_for_approval_nor_approved(
+    client, as_editor, as_publisher, editor, question
+):
+    pseudo_translate()
+    translation = QuestionTranslation.objects.get(english=question, language__code="en-xa")
+    form = page(as_publisher.get(change_url(translation))).select_one(".action-bar")
+    assert (
+        form.select_one("button[name=_approval]") is None and form.select_one("button[name=_publish]") is None
+    )
+
+    response = as_editor.post(admin_url(translation, "approval"), {"comment": "Please publish."})
+
+    assert response.status_code == 302
+    assert not ApprovalRequest.objects.exists()
+    # A request made some other way is refused, and nothing is published.
+    waiting = approval.send_for_approval(translation, editor)
+    refused = approve(as_publisher, waiting)
+    assert refused.status_code == 409
+    assert "test language" in text_of(page(refused).select_one(".error-summary"))
+    assert ApprovalRequest.objects.waiting().get() == waiting
+
+
+def test_deleting_an_item_closes_the_request_waiting_for_it(as_editor, as_publisher, question):
+    send_for_approval(as_editor, question, answer=DRAFT)
+
+    response = as_publisher.post(admin_url(question, "delete"), {"post": "yes"})
+
+    assert response.status_code == 302
+    closed = ApprovalRequest.objects.get()
+    assert closed.state == ApprovalRequest.State.CLOSED
+    assert "Deleted" in closed.decision_comment
+    assert waiting_rows(as_publisher) == []
+    assert (
+        page(as_editor.get(reverse("admin:index"))).select_one("[aria-labelledby=requests-heading]") is None
+    )
+
+
+def test_someone_signed_in_but_not_staff_is_refused_every_admin_page(question):
+    visitor = User.objects.create_user("visitor", password="a-long-password-1")
+    browser = signed_in(visitor)
+
+    for url in (reverse("admin:index"), change_url(question), admin_url(question, "history")):
+        response = browser.get(url)
+        assert response.status_code == 403, url
+        assert "your account is not a staff account" in text_of(page(response).select_one("#content-main"))
+        assert question.answer not in response.content.decode()

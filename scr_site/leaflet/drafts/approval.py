@@ -40,6 +40,13 @@ class ApprovalRefused(Exception):
         self.since_sent = since_sent
 
 
+TEST_LANGUAGE = "“{obj}” is in a test language, only for previewing layouts: it is never published."
+
+
+def in_test_language(obj):
+    return getattr(getattr(obj, "language", None), "is_test", False)
+
+
 def publishers():
     """Everyone who can publish and has an email address."""
     app_label, codename = PUBLISH.split(".")
@@ -115,6 +122,8 @@ def check(approval, seen, changes_reviewed=False):
     they were shown what changed since the request was sent, and approve the draft as it is.
     """
     publication = Publication.of(approval.item)
+    if in_test_language(approval.item):
+        raise ApprovalRefused(TEST_LANGUAGE.format(obj=approval.item), publication, [])
     current = publication.fingerprint
     since_sent = [] if approval.fingerprint == current else publication.differences_from(approval.draft or {})
     if seen != current:

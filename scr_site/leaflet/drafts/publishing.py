@@ -113,9 +113,17 @@ def deletions_are_drafts():
 
 
 def withdraw_deleted(sender, instance, **kwargs):
-    """A published row is deleted (by staff, or with the item it belonged to): take it off the site."""
+    """A row is deleted (by staff, or with the item it belonged to): take it off the site.
+
+    Its waiting requests for approval are closed either way: nothing is left to approve.
+    """
     if not _deleting_drafts.get():
         _withdraw_copies(sender, [instance.pk])
+    ApprovalRequest.objects.for_object(instance).waiting().update(
+        state=ApprovalRequest.State.CLOSED,
+        decided_at=timezone.now(),
+        decision_comment="Deleted, so there is nothing left to approve.",
+    )
 
 
 def _withdraw_copies(model, pks):

@@ -50,6 +50,9 @@ class ApprovalMixin:
         # Publishers publish; asking for approval is for those who cannot.
         if can_publish(request.user) or not self.has_change_permission(request, obj):
             raise PermissionDenied
+        if approval.in_test_language(obj):
+            self.message_user(request, approval.TEST_LANGUAGE.format(obj=obj), messages.ERROR)
+            return redirect(admin_url(obj))
         form = CommentForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             approval.send_for_approval(obj, request.user, form.cleaned_data["comment"])

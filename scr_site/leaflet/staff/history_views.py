@@ -3,9 +3,6 @@
 Restoring never saves anything until a Publisher has seen what will change and
 confirmed; removing questions needs a tick of its own, and so does replacing other
 people's unpublished drafts (see drafts/restore.py).
-
-Signed-in people who are not staff are refused outright (403), as previews refuse them;
-people not signed in are sent to sign in.
 """
 
 from django.contrib import messages
@@ -15,8 +12,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from reversion.models import Version
-
-from scr_site.admin_site import staff_required
 
 from ..admin_links import admin_url
 from ..drafts import restore
@@ -37,9 +32,7 @@ class HistoryMixin:
     object_history_template = "admin/leaflet/object_history.html"
 
     def history_urls(self):
-        def wrap(view):
-            return staff_required(self.admin_site.admin_view(view))
-
+        wrap = self.admin_site.admin_view
         return [
             path("recover/", wrap(self.recoverlist_view), name=self.url_name("recoverlist")),
             path("recover/<int:version_id>/", wrap(self.recover_view), name=self.url_name("recover")),
@@ -178,8 +171,8 @@ class HistoryMixin:
         verb = "Recovered" if restore_plan.recovering else "Restored"
         self.message_user(
             request,
-            f"{verb} “{done.row}” as a draft. Families still see the published version until it is "
-            "published: preview it, then publish it when it is right.",
+            f"{verb} “{done.row}” as a draft. Families still see what is live until it is published: "
+            "preview it, then publish it when it is right.",
             messages.SUCCESS,
         )
         authors = sorted({name_of(draft.author) for draft in done.replaced if draft.author is not None})
